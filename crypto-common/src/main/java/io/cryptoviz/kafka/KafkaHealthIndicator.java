@@ -1,0 +1,47 @@
+package io.cryptoviz.kafka;
+
+import java.time.Duration;
+import java.util.Collection;
+import java.util.concurrent.TimeUnit;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.DescribeClusterOptions;
+import org.apache.kafka.clients.admin.DescribeClusterResult;
+import org.apache.kafka.common.Node;
+
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.boot.health.contributor.AbstractHealthIndicator;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.kafka.core.KafkaAdmin;
+
+/**
+ * UP when the Kafka cluster answers a metadata request within the timeout. One admin client is
+ * kept for the life of the service rather than one per check.
+ */
+public class KafkaHealthIndicator extends AbstractHealthIndicator implements DisposableBean {
+
+	private final Admin admin;
+
+	private final Duration timeout;
+
+	public KafkaHealthIndicator(KafkaAdmin kafkaAdmin, Duration timeout) {
+		super("Kafka health check failed");
+		this.admin = Admin.create(kafkaAdmin.getConfigurationProperties());
+		this.timeout = timeout;
+	}
+
+	@Override
+	protected void doHealthCheck(Health.Builder builder) throws Exception {
+		DescribeClusterResult cluster = this.admin
+			.describeCluster(new DescribeClusterOptions().timeoutMs((int) this.timeout.toMillis()));
+		String clusterId = cluster.clusterId().get(this.timeout.toMillis(), TimeUnit.MILLISECONDS);
+		Collection<Node> nodes = cluster.nodes().get(this.timeout.toMillis(), TimeUnit.MILLISECONDS);
+		builder.up().withDetail("clusterId", clusterId).withDetail("brokers", nodes.size());
+	}
+
+	@Override
+	public void destroy() {
+		this.admin.close(Duration.ofSeconds(2));
+	}
+
+}

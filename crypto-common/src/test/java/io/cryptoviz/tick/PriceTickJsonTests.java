@@ -1,0 +1,87 @@
+package io.cryptoviz.tick;
+
+import java.time.Instant;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.json.JsonMapper;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+class PriceTickJsonTests {
+
+	private final JsonMapper json = JsonMapper.builder().build();
+
+	@Test
+	void writesTheSeedFieldNamesWithAUtcTimestampAndNoAbsentFields() {
+		PriceTick tick = new PriceTick("ethereum", 3860.02, null, -1.07, null, 27990124410.51,
+				Instant.ofEpochSecond(1761906701), TickSource.COINGECKO);
+
+		assertThat(this.json.writeValueAsString(tick)).isEqualTo("""
+				{"crypto":"ethereum","price_usd":3860.02,"change_24h":-1.07,"volume_24h":2.799012441051E10,\
+				"timestamp":"2025-10-31T10:31:41Z","source":"coingecko"}""");
+	}
+
+	@Test
+	void readsAFullTick() {
+		PriceTick tick = read("""
+				{"crypto":"bitcoin","price_usd":109724.5,"price_eur":98432.1,"change_24h":2.34,
+				 "market_cap":2186543028396,"volume_24h":45123456789,"timestamp":"2025-10-31T10:30:45Z",
+				 "source":"coingecko","added_later":"ignored"}""");
+
+		assertThat(tick).isEqualTo(new PriceTick("bitcoin", 109724.5, 98432.1, 2.34, 2186543028396.0, 45123456789.0,
+				Instant.parse("2025-10-31T10:30:45Z"), TickSource.COINGECKO));
+	}
+
+	@Test
+	void readsATimestampWithAnOffsetAsTheSameInstant() {
+		PriceTick tick = read("""
+				{"crypto":"bitcoin","price_usd":1,"timestamp":"2025-10-31T12:30:45+02:00","source":"simulated"}""");
+
+		assertThat(tick.timestamp()).isEqualTo(Instant.parse("2025-10-31T10:30:45Z"));
+	}
+
+	@Test
+	void roundTripsEverySource() {
+		for (TickSource source : TickSource.values()) {
+			PriceTick tick = new PriceTick("solana", 186.44, 167.26, 4.12, 1.0e11, 5.1e9, Instant.ofEpochMilli(1_761_906_644_123L),
+					source);
+			assertThat(read(this.json.writeValueAsString(tick))).isEqualTo(tick);
+		}
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "not json", "[]", "{}", "{\"price_usd\":1,\"timestamp\":\"2025-10-31T10:30:45Z\",\"source\":\"coingecko\"}",
+			"{\"crypto\":\"bitcoin\",\"timestamp\":\"2025-10-31T10:30:45Z\",\"source\":\"coingecko\"}",
+			"{\"crypto\":\"bitcoin\",\"price_usd\":\"abc\",\"timestamp\":\"2025-10-31T10:30:45Z\",\"source\":\"coingecko\"}",
+			"{\"crypto\":\"bitcoin\",\"price_usd\":NaN,\"timestamp\":\"2025-10-31T10:30:45Z\",\"source\":\"coingecko\"}",
+			"{\"crypto\":\"bitcoin\",\"price_usd\":-5,\"timestamp\":\"2025-10-31T10:30:45Z\",\"source\":\"coingecko\"}",
+			"{\"crypto\":\"bitcoin\",\"price_usd\":1e999,\"timestamp\":\"2025-10-31T10:30:45Z\",\"source\":\"coingecko\"}",
+			"{\"crypto\":\"bitcoin\",\"price_usd\":1,\"market_cap\":-1,\"timestamp\":\"2025-10-31T10:30:45Z\",\"source\":\"coingecko\"}",
+			"{\"crypto\":\"bitcoin\",\"price_usd\":1,\"timestamp\":\"yesterday\",\"source\":\"coingecko\"}",
+			"{\"crypto\":\"bitcoin\",\"price_usd\":1,\"timestamp\":\"2025-10-31T10:30:45.123456\",\"source\":\"coingecko\"}",
+			"{\"crypto\":\"bitcoin\",\"price_usd\":1,\"source\":\"coingecko\"}",
+			"{\"crypto\":\"bitcoin\",\"price_usd\":1,\"timestamp\":\"2025-10-31T10:30:45Z\",\"source\":\"telnet\"}",
+			"{\"crypto\":\"bitcoin\",\"price_usd\":1,\"timestamp\":\"2025-10-31T10:30:45Z\"}",
+			"{\"crypto\":\"Bit Coin\",\"price_usd\":1,\"timestamp\":\"2025-10-31T10:30:45Z\",\"source\":\"coingecko\"}",
+			"{\"crypto\":\"bitcoin\\\",x=1\",\"price_usd\":1,\"timestamp\":\"2025-10-31T10:30:45Z\",\"source\":\"coingecko\"}" })
+	void rejectsWhatBreaksTheContract(String body) {
+		assertThatExceptionOfType(JacksonException.class).isThrownBy(() -> read(body));
+	}
+
+	@Test
+	void namesTheFieldInTheReason() {
+		assertThatExceptionOfType(JacksonException.class)
+			.isThrownBy(() -> read("""
+					{"crypto":"bitcoin","price_usd":-5,"timestamp":"2025-10-31T10:30:45Z","source":"coingecko"}"""))
+			.withMessageContaining("price_usd must be a positive finite number, was -5.0");
+	}
+
+	private PriceTick read(String body) {
+		return this.json.readValue(body, PriceTick.class);
+	}
+
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package io.cryptoviz.producer.coingecko;
+
+import org.jspecify.annotations.NullMarked;

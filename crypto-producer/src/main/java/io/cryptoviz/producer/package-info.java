@@ -1,0 +1,7 @@
+/**
+ * The producer: polls prices and publishes them as ticks to topic {@code crypto-prices}.
+ */
+@NullMarked
+package io.cryptoviz.producer;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package io.cryptoviz.producer.poll;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,89 @@
+package io.cryptoviz.producer.publish;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import io.cryptoviz.kafka.TopicProperties;
+import io.cryptoviz.tick.PriceTick;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.support.SendResult;
+import org.springframework.stereotype.Component;
+
+/**
+ * Publishes ticks to the ticks' topic, keyed by coin id so one coin's ticks stay ordered on one
+ * partition, and waits for the broker's acknowledgement ({@code acks=all}, idempotent producer).
+ */
+@Component
+public class TickPublisher {
+
+	private static final Logger logger = LoggerFactory.getLogger(TickPublisher.class);
+
+	private final KafkaTemplate<String, PriceTick> kafka;
+
+	private final String topic;
+
+	private final MeterRegistry meters;
+
+	private final Duration ackTimeout;
+
+	TickPublisher(KafkaTemplate<String, PriceTick> kafka, TopicProperties topics, MeterRegistry meters,
+			PublishProperties properties) {
+		this.kafka = kafka;
+		this.topic = topics.topic();
+		this.meters = meters;
+		this.ackTimeout = properties.ackTimeout();
+	}
+
+	/**
+	 * Sends every tick and waits for the acknowledgements.
+	 * @return the ticks the broker acknowledged; the others were not stored and may be sent again
+	 */
+	public List<PriceTick> publish(List<PriceTick> ticks) {
+		List<CompletableFuture<SendResult<String, PriceTick>>> sends = new ArrayList<>(ticks.size());
+		for (PriceTick tick : ticks) {
+			sends.add(this.kafka.send(this.topic, tick.key(), tick));
+		}
+		List<PriceTick> acknowledged = new ArrayList<>(ticks.size());
+		String firstFailure = null;
+		for (int i = 0; i < ticks.size(); i++) {
+			PriceTick tick = ticks.get(i);
+			try {
+				sends.get(i).get(this.ackTimeout.toMillis(), TimeUnit.MILLISECONDS);
+				acknowledged.add(tick);
+				this.meters.counter("crypto.ticks.published", "source", tick.source().id()).increment();
+			}
+			catch (ExecutionException | TimeoutException ex) {
+				firstFailure = (firstFailure != null) ? firstFailure : describe(ex);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				firstFailure = "interrupted";
+				break;
+			}
+		}
+		if (acknowledged.size() < ticks.size()) {
+			this.meters.counter("crypto.ticks.unacknowledged").increment(ticks.size() - acknowledged.size());
+			logger.warn("Kafka did not acknowledge {} of {} ticks ({}); they will be sent again with the next poll",
+					ticks.size() - acknowledged.size(), ticks.size(), firstFailure);
+		}
+		return acknowledged;
+	}
+
+	private static String describe(Exception ex) {
+		Throwable cause = (ex instanceof ExecutionException && ex.getCause() != null) ? ex.getCause() : ex;
+		while (cause.getCause() != null && cause.getCause() != cause) {
+			cause = cause.getCause();
+		}
+		return cause.getClass().getSimpleName() + ((cause.getMessage() != null) ? ": " + cause.getMessage() : "");
+	}
+
+}

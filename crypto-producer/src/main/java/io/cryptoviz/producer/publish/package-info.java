@@ -1,0 +1,4 @@
+@NullMarked
+package io.cryptoviz.producer.publish;
+
+import org.jspecify.annotations.NullMarked;

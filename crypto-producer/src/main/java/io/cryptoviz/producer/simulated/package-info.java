@@ -1,0 +1,4 @@
+@NullMarked
+package io.cryptoviz.producer.simulated;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,19 @@
+package io.cryptoviz.producer.source;
+
+import java.util.List;
+
+import io.cryptoviz.tick.TickSource;
+
+/** Where live prices come from: CoinGecko, or the simulated random walk. */
+public interface PriceSource {
+
+	/**
+	 * The current figures of these coins, in one request where the source allows.
+	 * @throws PriceSourceException when the source cannot answer now
+	 */
+	PriceSnapshot fetch(List<String> coins);
+
+	/** The {@code source} that ticks from here carry. */
+	TickSource tickSource();
+
+}

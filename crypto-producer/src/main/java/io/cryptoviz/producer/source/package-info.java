@@ -1,0 +1,4 @@
+@NullMarked
+package io.cryptoviz.producer.source;
+
+import org.jspecify.annotations.NullMarked;
