@@ -98,6 +98,16 @@ public final class InfluxDbServer implements AutoCloseable {
 		return response.body();
 	}
 
+	/** Writes line protocol with millisecond timestamps through {@code /write}. */
+	public void write(String database, String lines) {
+		Http.Response response = Http.post(url() + "/write?precision=ms&db=" + URLEncoder.encode(database,
+				StandardCharsets.UTF_8), lines);
+		if (!response.isSuccess()) {
+			throw new IllegalStateException("InfluxDB write failed (" + response.statusCode() + "): "
+					+ response.body());
+		}
+	}
+
 	@Override
 	public void close() {
 		stop();

@@ -51,6 +51,11 @@ public final class InfluxRows {
 		return rows.isEmpty() ? 0 : ((Number) rows.get(0).get("count")).longValue();
 	}
 
+	/** Writes line protocol (millisecond timestamps) straight to InfluxDB, e.g. to seed a conflict. */
+	public static void write(InfluxDbServer server, String database, String lines) {
+		server.write(database, lines);
+	}
+
 	private static Object value(JsonNode node) {
 		if (node == null || node.isNull()) {
 			return null;

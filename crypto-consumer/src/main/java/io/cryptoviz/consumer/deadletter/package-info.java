@@ -1,0 +1,4 @@
+@NullMarked
+package io.cryptoviz.consumer.deadletter;
+
+import org.jspecify.annotations.NullMarked;

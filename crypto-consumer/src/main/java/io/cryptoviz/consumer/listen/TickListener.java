@@ -1,0 +1,117 @@
+package io.cryptoviz.consumer.listen;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import io.cryptoviz.consumer.deadletter.DeadLetterException;
+import io.cryptoviz.consumer.deadletter.DeadLetterException.Kind;
+import io.cryptoviz.consumer.deadletter.DeadLetters;
+import io.cryptoviz.consumer.write.InfluxLineWriter;
+import io.cryptoviz.consumer.write.WriteResult;
+import io.cryptoviz.influx.CryptoPriceSchema;
+import io.cryptoviz.tick.PriceTick;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.core.log.LogAccessor;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.kafka.support.KafkaUtils;
+import org.springframework.kafka.support.serializer.DeserializationException;
+import org.springframework.kafka.support.serializer.SerializationUtils;
+import org.springframework.stereotype.Component;
+
+/**
+ * Stores each poll of ticks with one InfluxDB write and dead-letters what can never be stored.
+ * Returning normally lets the container commit the batch's offsets, so it returns only once every
+ * record is either in InfluxDB or in the dead-letter topic. When InfluxDB cannot take the write,
+ * the exception goes to the container's error handler, which pauses the consumer and retries the
+ * whole batch; points are idempotent, so a retried or redelivered batch adds no duplicate.
+ */
+@Component
+class TickListener {
+
+	private static final Logger logger = LoggerFactory.getLogger(TickListener.class);
+
+	private static final LogAccessor logAccessor = new LogAccessor(TickListener.class);
+
+	private final InfluxLineWriter writer;
+
+	private final DeadLetters deadLetters;
+
+	private final MeterRegistry meters;
+
+	private final DistributionSummary batchSize;
+
+	TickListener(InfluxLineWriter writer, DeadLetters deadLetters, MeterRegistry meters) {
+		this.writer = writer;
+		this.deadLetters = deadLetters;
+		this.meters = meters;
+		this.batchSize = DistributionSummary.builder("crypto.consumer.batch.size")
+			.description("Records per Kafka poll handed to the consumer")
+			.register(meters);
+	}
+
+	@KafkaListener(id = "${spring.kafka.consumer.group-id}", topics = "${cryptoviz.kafka.topic}", batch = "true")
+	void onTicks(List<ConsumerRecord<String, @Nullable PriceTick>> records) {
+		this.batchSize.record(records.size());
+		List<ConsumerRecord<String, @Nullable PriceTick>> readable = new ArrayList<>(records.size());
+		List<String> lines = new ArrayList<>(records.size());
+		List<DeadLetter> deadLetters = new ArrayList<>();
+		for (ConsumerRecord<String, @Nullable PriceTick> record : records) {
+			PriceTick tick = record.value();
+			if (tick == null) {
+				deadLetters.add(new DeadLetter(record, poisonReason(record)));
+			}
+			else {
+				readable.add(record);
+				lines.add(CryptoPriceSchema.toLineProtocol(tick));
+			}
+		}
+		// the write comes first: if InfluxDB is down, the retry must not dead-letter twice
+		WriteResult result = this.writer.write(lines);
+		for (Map.Entry<Integer, String> rejected : result.rejected().entrySet()) {
+			deadLetters.add(new DeadLetter(readable.get(rejected.getKey()),
+					new DeadLetterException(Kind.REJECTED, rejected.getValue(), null)));
+		}
+		deadLetters.forEach(this::send);
+		if (!deadLetters.isEmpty()) {
+			DeadLetter first = deadLetters.get(0);
+			logger.warn("Dead-lettered {} of {} records; first: {}-{}@{}: {}", deadLetters.size(), records.size(),
+					first.record().topic(), first.record().partition(), first.record().offset(),
+					first.reason().getMessage());
+		}
+	}
+
+	private void send(DeadLetter deadLetter) {
+		this.deadLetters.send(deadLetter.record(), deadLetter.reason());
+		this.meters.counter("crypto.records.dead.lettered", "reason", deadLetter.reason().kind().tag()).increment();
+	}
+
+	private static DeadLetterException poisonReason(ConsumerRecord<String, ?> record) {
+		DeserializationException failure = SerializationUtils.getExceptionFromHeader(record,
+				KafkaUtils.VALUE_DESERIALIZER_EXCEPTION_HEADER, logAccessor);
+		if (failure == null) {
+			return new DeadLetterException(Kind.POISON, "record has no value", null);
+		}
+		return new DeadLetterException(Kind.POISON, "not a tick: " + rootMessage(failure), failure);
+	}
+
+	private static String rootMessage(Throwable failure) {
+		Throwable root = failure;
+		while (root.getCause() != null && root.getCause() != root) {
+			root = root.getCause();
+		}
+		String message = (root.getMessage() != null) ? root.getMessage() : root.getClass().getSimpleName();
+		String firstLine = message.lines().findFirst().orElse(message).strip();
+		return (firstLine.length() > 300) ? firstLine.substring(0, 300) + "…" : firstLine;
+	}
+
+	private record DeadLetter(ConsumerRecord<String, ?> record, DeadLetterException reason) {
+	}
+
+}

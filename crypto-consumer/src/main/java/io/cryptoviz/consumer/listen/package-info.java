@@ -1,0 +1,4 @@
+@NullMarked
+package io.cryptoviz.consumer.listen;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package io.cryptoviz.consumer.write;
+
+import org.jspecify.annotations.NullMarked;
