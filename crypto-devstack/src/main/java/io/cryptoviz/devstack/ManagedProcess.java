@@ -45,7 +45,12 @@ final class ManagedProcess {
 			ProcessBuilder builder = new ProcessBuilder(this.command).redirectErrorStream(true)
 				.redirectOutput(ProcessBuilder.Redirect.appendTo(this.logFile.toFile()));
 			builder.environment().putAll(this.environment);
-			this.process = builder.start();
+			Process started = builder.start();
+			this.process = started;
+			// a JVM that exits without stopping its servers (a test that failed early) must not
+			// leave them behind; a graceful stop first, as the owner's own stop would do
+			Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(started, Duration.ofSeconds(20)),
+					this.name + "-reaper"));
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("Cannot start " + this.name + ": " + ex.getMessage(), ex);
@@ -72,35 +77,43 @@ final class ManagedProcess {
 
 	/** Stops the process: SIGTERM, then SIGKILL after the grace period. */
 	void stop(Duration grace) {
-		Process running = this.process;
-		if (running == null) {
-			return;
-		}
-		running.descendants().forEach(ProcessHandle::destroy);
-		running.destroy();
-		try {
-			if (!running.waitFor(grace.toMillis(), TimeUnit.MILLISECONDS)) {
-				kill();
-			}
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			kill();
+		if (this.process != null) {
+			stop(this.process, grace);
 		}
 	}
 
 	/** Kills the process at once, as a crash would. */
 	void kill() {
-		Process running = this.process;
-		if (running != null) {
-			running.descendants().forEach(ProcessHandle::destroyForcibly);
-			running.destroyForcibly();
-			try {
-				running.waitFor(10, TimeUnit.SECONDS);
+		if (this.process != null) {
+			kill(this.process);
+		}
+	}
+
+	private static void stop(Process process, Duration grace) {
+		if (!process.isAlive()) {
+			return;
+		}
+		process.descendants().forEach(ProcessHandle::destroy);
+		process.destroy();
+		try {
+			if (!process.waitFor(grace.toMillis(), TimeUnit.MILLISECONDS)) {
+				kill(process);
 			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			kill(process);
+		}
+	}
+
+	private static void kill(Process process) {
+		process.descendants().forEach(ProcessHandle::destroyForcibly);
+		process.destroyForcibly();
+		try {
+			process.waitFor(10, TimeUnit.SECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
 		}
 	}
 
