@@ -41,6 +41,15 @@ public record PriceTick(
 		@JsonProperty("timestamp") Instant timestamp,
 		@JsonProperty("source") TickSource source) {
 
+	/**
+	 * Earliest event time accepted: the first bitcoin block. Earlier (or absurdly late) times are
+	 * mistakes such as epoch milliseconds read as seconds.
+	 */
+	public static final Instant EARLIEST = Instant.parse("2009-01-03T00:00:00Z");
+
+	/** Event times from here on are refused as mistakes. */
+	public static final Instant LATEST = Instant.parse("2100-01-01T00:00:00Z");
+
 	/** CoinGecko's id alphabet; also keeps tag values short and free of line-protocol specials. */
 	public static final Pattern COIN_ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,63}");
 
@@ -66,6 +75,9 @@ public record PriceTick(
 		requireNonNegative("volume_24h", volume24h);
 		if (timestamp == null) {
 			throw new InvalidTickException("timestamp is missing");
+		}
+		if (timestamp.isBefore(EARLIEST) || !timestamp.isBefore(LATEST)) {
+			throw new InvalidTickException("timestamp " + timestamp + " is outside " + EARLIEST + " to " + LATEST);
 		}
 		if (source == null) {
 			throw new InvalidTickException("source is missing");

@@ -13,7 +13,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 class PriceTickJsonTests {
 
-	private final JsonMapper json = JsonMapper.builder().build();
+	private final JsonMapper json = TickJson.strictMapper();
 
 	@Test
 	void writesTheSeedFieldNamesWithAUtcTimestampAndNoAbsentFields() {
@@ -67,7 +67,15 @@ class PriceTickJsonTests {
 			"{\"crypto\":\"bitcoin\",\"price_usd\":1,\"timestamp\":\"2025-10-31T10:30:45Z\",\"source\":\"telnet\"}",
 			"{\"crypto\":\"bitcoin\",\"price_usd\":1,\"timestamp\":\"2025-10-31T10:30:45Z\"}",
 			"{\"crypto\":\"Bit Coin\",\"price_usd\":1,\"timestamp\":\"2025-10-31T10:30:45Z\",\"source\":\"coingecko\"}",
-			"{\"crypto\":\"bitcoin\\\",x=1\",\"price_usd\":1,\"timestamp\":\"2025-10-31T10:30:45Z\",\"source\":\"coingecko\"}" })
+			"{\"crypto\":\"bitcoin\\\",x=1\",\"price_usd\":1,\"timestamp\":\"2025-10-31T10:30:45Z\",\"source\":\"coingecko\"}",
+			"{\"crypto\":123,\"price_usd\":1,\"timestamp\":\"2025-10-31T10:30:45Z\",\"source\":\"coingecko\"}",
+			"{\"crypto\":\"bitcoin\",\"price_usd\":\"1.5\",\"timestamp\":\"2025-10-31T10:30:45Z\",\"source\":\"coingecko\"}",
+			"{\"crypto\":\"bitcoin\",\"price_usd\":\"NaN\",\"timestamp\":\"2025-10-31T10:30:45Z\",\"source\":\"coingecko\"}",
+			"{\"crypto\":\"bitcoin\",\"price_usd\":true,\"timestamp\":\"2025-10-31T10:30:45Z\",\"source\":\"coingecko\"}",
+			"{\"crypto\":\"bitcoin\",\"price_usd\":1,\"timestamp\":1761906645000,\"source\":\"coingecko\"}",
+			"{\"crypto\":\"bitcoin\",\"price_usd\":1,\"timestamp\":\"1970-01-01T00:00:00Z\",\"source\":\"coingecko\"}",
+			"{\"crypto\":\"bitcoin\",\"price_usd\":1,\"timestamp\":\"2025-10-31T10:30:45Z\",\"source\":\"coingecko\"} trailing",
+			"[" })
 	void rejectsWhatBreaksTheContract(String body) {
 		assertThatExceptionOfType(JacksonException.class).isThrownBy(() -> read(body));
 	}

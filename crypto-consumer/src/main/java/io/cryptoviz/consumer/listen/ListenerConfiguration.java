@@ -3,21 +3,33 @@ package io.cryptoviz.consumer.listen;
 import java.util.Map;
 
 import io.cryptoviz.consumer.write.InfluxRetryBackOff;
+import io.cryptoviz.kafka.TickDeserializer;
+import io.cryptoviz.tick.PriceTick;
 import io.cryptoviz.consumer.write.RetryAfterHint;
 import io.cryptoviz.consumer.write.WriteProperties;
 
+import org.springframework.boot.kafka.autoconfigure.DefaultKafkaConsumerFactoryCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 
 /**
- * The container's error handler, which Boot wires into the listener container factory. A batch
+ * How records are read (the strict tick deserializer) and what happens when a batch fails: the
+ * container's error handler, which Boot wires into the listener container factory. A batch
  * the listener could not finish (InfluxDB down, the dead-letter topic unreachable) is retried
  * with the consumer paused, for as long as it takes: nothing is committed, nothing is skipped.
  */
 @Configuration(proxyBeanMethods = false)
 class ListenerConfiguration {
+
+	@Bean
+	@SuppressWarnings("unchecked")
+	DefaultKafkaConsumerFactoryCustomizer tickDeserializer() {
+		return (factory) -> ((DefaultKafkaConsumerFactory<String, PriceTick>) factory)
+			.setValueDeserializer(TickDeserializer.create());
+	}
 
 	@Bean
 	DefaultErrorHandler errorHandler(DeadLetterPublishingRecoverer deadLetters, WriteProperties write,
