@@ -16,6 +16,13 @@ import org.jspecify.annotations.Nullable;
  */
 public final class ServiceProcess implements AutoCloseable {
 
+	/**
+	 * JVM options for a service that should start fast and stay small (the dev stack, tests): the
+	 * C1 compiler only and the serial collector. Benchmarks run services with the JVM's defaults.
+	 */
+	public static final List<String> QUICK_START = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
+			"-Xss512k");
+
 	private final String name;
 
 	private final int port;
@@ -30,9 +37,10 @@ public final class ServiceProcess implements AutoCloseable {
 	 * @param logFile where its output goes
 	 */
 	public ServiceProcess(String name, Path jar, int port, Map<String, String> environment, Path logFile) {
-		this(name, jar, port, environment, logFile, List.of());
+		this(name, jar, port, environment, logFile, QUICK_START);
 	}
 
+	/** A service run with these JVM options (none: the JVM's defaults, as in a container). */
 	public ServiceProcess(String name, Path jar, int port, Map<String, String> environment, Path logFile,
 			List<String> jvmOptions) {
 		if (!Files.isRegularFile(jar)) {
@@ -44,7 +52,6 @@ public final class ServiceProcess implements AutoCloseable {
 		env.put("SERVER_PORT", String.valueOf(port));
 		List<String> command = new ArrayList<>();
 		command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-		command.addAll(List.of("-XX:TieredStopAtLevel=1", "-Xss512k", "-XX:+UseSerialGC"));
 		command.addAll(jvmOptions);
 		command.addAll(List.of("-jar", jar.toAbsolutePath().toString()));
 		this.process = new ManagedProcess(name, command, env, logFile);

@@ -1,0 +1,127 @@
+package io.cryptoviz.bench;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import io.cryptoviz.devstack.InfluxDbServer;
+import io.cryptoviz.devstack.KafkaBroker;
+import io.cryptoviz.devstack.Ports;
+import io.cryptoviz.devstack.ServiceProcess;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+
+/**
+ * The servers a benchmark runs against, on this machine: InfluxDB from {@code influxd}, a Kafka
+ * broker (Apache Kafka's server in a child JVM), and the services from their executable jars.
+ */
+final class BenchEnvironment implements AutoCloseable {
+
+	static final String TOPIC = "crypto-prices";
+
+	final InfluxDbServer influx;
+
+	final KafkaBroker kafka;
+
+	private final Path directory;
+
+	private final Path projectRoot;
+
+	private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+
+	private final List<ServiceProcess> services = new java.util.ArrayList<>();
+
+	BenchEnvironment(Path directory, Path projectRoot) throws Exception {
+		this.directory = directory;
+		this.projectRoot = projectRoot;
+		Files.createDirectories(directory);
+		this.influx = new InfluxDbServer(directory.resolve("influxdb"), Ports.free()).start();
+		this.kafka = new KafkaBroker(directory.resolve("kafka"), Ports.free(), Ports.free()).start();
+		try (Admin admin = Admin.create(Map.of("bootstrap.servers", this.kafka.bootstrapServers()))) {
+			admin.createTopics(List.of(new NewTopic(TOPIC, 3, (short) 1), new NewTopic(TOPIC + "-dlt", 3, (short) 1)))
+				.all()
+				.get(30, TimeUnit.SECONDS);
+		}
+	}
+
+	ServiceProcess start(String service, Map<String, String> settings) {
+		Map<String, String> env = new HashMap<>(settings);
+		env.put("SPRING_KAFKA_BOOTSTRAP_SERVERS", this.kafka.bootstrapServers());
+		env.put("INFLUX_URL", this.influx.url());
+		// the JVM's defaults, as the services run in their containers
+		ServiceProcess process = new ServiceProcess(service, ServiceProcess.executableJar(this.projectRoot, service),
+				Ports.free(), env, this.directory.resolve("logs").resolve(service + "-" + this.services.size() + ".log"),
+				List.of());
+		this.services.add(process);
+		return process.start();
+	}
+
+	/** The sum of a Prometheus sample over its label sets, from a service's /actuator/prometheus. */
+	double metric(ServiceProcess service, String name) {
+		Matcher samples = Pattern.compile("(?m)^" + name + "(?:\\{[^}]*})? ([0-9.eE+-]+)$").matcher(get(service.url()
+				+ "/actuator/prometheus"));
+		double sum = 0;
+		while (samples.find()) {
+			sum += Double.parseDouble(samples.group(1));
+		}
+		return sum;
+	}
+
+	String get(String url) {
+		try {
+			return this.http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30)).build(),
+					HttpResponse.BodyHandlers.ofString()).body();
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException("GET " + url + " failed: " + ex, ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/** Resident memory of a process in MiB, from /proc. */
+	static double residentMiB(long pid) {
+		try {
+			for (String line : Files.readAllLines(Path.of("/proc", String.valueOf(pid), "status"))) {
+				if (line.startsWith("VmRSS:")) {
+					return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024.0;
+				}
+			}
+		}
+		catch (IOException ex) {
+			// the process is gone
+		}
+		return Double.NaN;
+	}
+
+	Properties producerProperties() {
+		Properties properties = new Properties();
+		properties.put("bootstrap.servers", this.kafka.bootstrapServers());
+		properties.put("acks", "all");
+		properties.put("linger.ms", "20");
+		properties.put("batch.size", String.valueOf(256 * 1024));
+		return properties;
+	}
+
+	@Override
+	public void close() {
+		this.services.forEach(ServiceProcess::stop);
+		this.kafka.stop();
+		this.influx.stop();
+	}
+
+}

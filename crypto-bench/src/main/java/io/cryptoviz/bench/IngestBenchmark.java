@@ -1,0 +1,165 @@
+package io.cryptoviz.bench;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import io.cryptoviz.devstack.ServiceProcess;
+import io.cryptoviz.influx.CryptoPriceSchema;
+import io.cryptoviz.tick.PriceTick;
+import io.cryptoviz.tick.TickJson;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+/**
+ * Ingest throughput, three ways on the same InfluxDB in one run: the consumer draining a preloaded
+ * topic; the ceiling, a direct writer posting pre-built line protocol in 5,000-line batches; and the
+ * prototype's pattern, one synchronous HTTP write per point.
+ */
+final class IngestBenchmark {
+
+	static final int BATCH = 5_000;
+
+	private IngestBenchmark() {
+	}
+
+	/**
+	 * @param ticks ticks preloaded into the topic, and written by the ceiling writer
+	 * @param coins distinct coins among them
+	 * @param prototypeSample points written one request each (the pattern is too slow for all)
+	 */
+	static Result run(BenchEnvironment env, int ticks, int coins, int prototypeSample) throws Exception {
+		List<PriceTick> generated = Ticks.generate(ticks, coins);
+		List<String> lines = generated.stream().map(CryptoPriceSchema::toLineProtocol).toList();
+		for (String database : List.of("ceiling", "prototype", "consumer")) {
+			env.influx.createDatabase(database);
+		}
+		preload(env, generated);
+
+		double ceiling = timeWrites(env, "ceiling", lines, BATCH);
+		double prototype = timeWrites(env, "prototype", lines.subList(0, Math.min(prototypeSample, ticks)), 1);
+		double consumer = timeConsumer(env, ticks);
+		return new Result(ticks, coins, ceiling, prototype, consumer);
+	}
+
+	private static void preload(BenchEnvironment env, List<PriceTick> ticks) throws Exception {
+		try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(env.producerProperties(),
+				new StringSerializer(), new ByteArraySerializer())) {
+			for (PriceTick tick : ticks) {
+				producer.send(new ProducerRecord<>(BenchEnvironment.TOPIC, tick.key(),
+						TickJson.strictMapper().writeValueAsBytes(tick)));
+			}
+			producer.flush();
+		}
+	}
+
+	/** Posts the lines in requests of {@code batch} lines, one after the other; points per second. */
+	private static double timeWrites(BenchEnvironment env, String database, List<String> lines, int batch)
+			throws IOException, InterruptedException {
+		HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+		URI write = URI.create(env.influx.url() + "/write?db=" + database + "&precision=ms");
+		List<String> bodies = new java.util.ArrayList<>();
+		for (int from = 0; from < lines.size(); from += batch) {
+			bodies.add(String.join("\n", lines.subList(from, Math.min(lines.size(), from + batch))));
+		}
+		long start = System.nanoTime();
+		for (String body : bodies) {
+			HttpResponse<String> response = http.send(HttpRequest.newBuilder(write)
+				.POST(HttpRequest.BodyPublishers.ofString(body))
+				.build(), HttpResponse.BodyHandlers.ofString());
+			if (response.statusCode() != 204) {
+				throw new IllegalStateException("write to " + database + " failed: " + response.statusCode() + " "
+						+ response.body());
+			}
+		}
+		return lines.size() / seconds(System.nanoTime() - start);
+	}
+
+	/**
+	 * Starts the consumer on the preloaded topic and times it from its first stored point to its
+	 * last, read off its own {@code crypto.points.written} meter.
+	 */
+	private static double timeConsumer(BenchEnvironment env, int ticks) {
+		Map<String, String> settings = new java.util.HashMap<>(Map.of("CRYPTOVIZ_INFLUX_DATABASE", "consumer"));
+		String profile = System.getProperty("cryptoviz.bench.profile");
+		if (profile != null) {
+			settings.put("JAVA_TOOL_OPTIONS", "-XX:StartFlightRecording=filename=" + profile + ",settings=profile");
+		}
+		ServiceProcess consumer = env.start("crypto-consumer", settings);
+		long first = 0;
+		double firstCount = 0;
+		double written = 0;
+		long deadline = System.nanoTime() + Duration.ofMinutes(30).toNanos();
+		while (written < ticks) {
+			if (System.nanoTime() > deadline) {
+				throw new IllegalStateException("the consumer stored " + written + " of " + ticks + " in 30 minutes");
+			}
+			written = env.metric(consumer, "crypto_points_written_total");
+			if (first == 0 && written > 0) {
+				first = System.nanoTime();
+				firstCount = written;
+			}
+			pause(50);
+		}
+		long last = System.nanoTime();
+		long stored = io.cryptoviz.devstack.InfluxDbServer.class.isInstance(env.influx) ? count(env, "consumer") : 0;
+		if (stored != ticks) {
+			throw new IllegalStateException("InfluxDB holds " + stored + " points, expected " + ticks);
+		}
+		double batches = env.metric(consumer, "crypto_consumer_batch_size_count");
+		double writes = env.metric(consumer, "crypto_influx_write_seconds_count");
+		System.out.printf("consumer: %.0f polls of %.0f records on average; %.0f writes of %.1f ms on average%n",
+				batches, env.metric(consumer, "crypto_consumer_batch_size_sum") / batches, writes,
+				1000 * env.metric(consumer, "crypto_influx_write_seconds_sum") / writes);
+		consumer.stop();
+		return (written - firstCount) / seconds(last - first);
+	}
+
+	static long count(BenchEnvironment env, String database) {
+		String answer = env.influx.query("SELECT count(price_usd) FROM crypto_price", database);
+		java.util.regex.Matcher count = java.util.regex.Pattern.compile("\"count\"\\]?,\"values\":\\[\\[[^,]+,(\\d+)")
+			.matcher(answer);
+		return count.find() ? Long.parseLong(count.group(1)) : 0;
+	}
+
+	private static double seconds(long nanos) {
+		return nanos / 1e9;
+	}
+
+	private static void pause(long millis) {
+		try {
+			Thread.sleep(millis);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	record Result(int ticks, int coins, double ceilingPerSecond, double prototypePerSecond,
+			double consumerPerSecond) {
+
+		double consumerToCeiling() {
+			return this.consumerPerSecond / this.ceilingPerSecond;
+		}
+
+		double consumerToPrototype() {
+			return this.consumerPerSecond / this.prototypePerSecond;
+		}
+
+		String row() {
+			return "| %,d ticks, %d coins | %,.0f | %,.0f | %,.0f | %.0f %% | %.0f× |".formatted(this.ticks, this.coins,
+					this.consumerPerSecond, this.ceilingPerSecond, this.prototypePerSecond,
+					100 * consumerToCeiling(), consumerToPrototype());
+		}
+
+	}
+
+}
