@@ -82,18 +82,20 @@ public final class MarketChartHistory {
 			case "ethereum" -> 2600;
 			default -> 1 + Math.floorMod(coin.hashCode(), 100);
 		};
-		double usd = round(base * (1 + 0.05 * Math.sin(k / 37.0) + 0.01 * Math.cos(k / 5.0)));
-		double price = currency.equals("eur") ? round(usd * 0.92) : usd;
+		double usd = round(base * (1 + 0.05 * Math.sin(k / 37.0) + 0.01 * Math.cos(k / 5.0)), 8);
+		double price = currency.equals("eur") ? round(usd * 0.92, 8) : usd;
 		double supply = switch (coin) {
 			case "bitcoin" -> 19_780_000;
 			case "ethereum" -> 120_400_000;
 			default -> 1_000_000_000;
 		};
-		return new Point(time(k, currency), price, round(price * supply), round(price * supply * (0.02 + 0.001 * (k % 13))));
+		return new Point(time(k, currency), price, round(price * supply, 2),
+				round(price * supply * (0.02 + 0.001 * (k % 13)), 2));
 	}
 
-	private static double round(double value) {
-		return Math.round(value * 1e8) / 1e8;
+	private static double round(double value, int decimals) {
+		double scale = Math.pow(10, decimals);
+		return Math.round(value * scale) / scale;
 	}
 
 	private static String json(List<Point> points) {

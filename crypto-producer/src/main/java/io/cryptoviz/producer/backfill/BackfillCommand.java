@@ -37,8 +37,6 @@ class BackfillCommand implements ApplicationRunner, ExitCodeGenerator {
 
 	private static final Logger logger = LoggerFactory.getLogger(BackfillCommand.class);
 
-	private static final int KAFKA_TIMEOUT_SECONDS = 15;
-
 	private final Backfill backfill;
 
 	private final BackfillProperties properties;
@@ -98,17 +96,18 @@ class BackfillCommand implements ApplicationRunner, ExitCodeGenerator {
 		Object configured = this.kafkaAdmin.getConfigurationProperties().get(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG);
 		String servers = (configured instanceof Collection<?> list) ? list.stream().map(String::valueOf)
 			.collect(Collectors.joining(",")) : String.valueOf(configured);
+		int timeout = this.kafkaAdmin.getOperationTimeout();
 		try (Admin admin = Admin.create(this.kafkaAdmin.getConfigurationProperties())) {
-			admin.describeCluster(new DescribeClusterOptions().timeoutMs(KAFKA_TIMEOUT_SECONDS * 1000))
+			admin.describeCluster(new DescribeClusterOptions().timeoutMs(timeout * 1000))
 				.clusterId()
-				.get(KAFKA_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+				.get(timeout, TimeUnit.SECONDS);
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 			throw BackfillException.failed("interrupted");
 		}
 		catch (Exception ex) {
-			throw BackfillException.failed("Kafka at " + servers + " did not answer within " + KAFKA_TIMEOUT_SECONDS
+			throw BackfillException.failed("Kafka at " + servers + " did not answer within " + timeout
 					+ " s: start it, or point spring.kafka.bootstrap-servers at it");
 		}
 		if (!this.kafkaAdmin.initialize()) {
