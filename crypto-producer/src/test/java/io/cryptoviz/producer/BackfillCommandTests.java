@@ -54,7 +54,7 @@ class BackfillCommandTests {
 
 		assertThat(context).isNotInstanceOf(WebServerApplicationContext.class);
 		assertThat(SpringApplication.exit(context)).isZero();
-		assertThat(output).contains("Backfill done: 1 coin × 2 chunks");
+		assertThat(output).contains("Backfill done: 1 coin, 2 chunks each");
 		assertThat(stub.requests("/simple/price")).isEmpty();
 		assertThat(stub.requests()).hasSize(4);
 		assertThat(KafkaTestClients.readAll(kafka.getBrokersAsString(), "crypto-prices", 1, Duration.ofSeconds(10)))

@@ -45,7 +45,7 @@ record BackfillPlan(List<String> coins, Instant from, Instant to, List<Chunk> ch
 		Instant start = from.truncatedTo(ChronoUnit.SECONDS);
 		Instant end = ceilToSecond(to);
 		if (!start.isBefore(end)) {
-			throw new IllegalArgumentException("The period is empty: " + from + " → " + to);
+			throw new IllegalArgumentException("The period is empty: " + from + " to " + to);
 		}
 		Instant recentStart = now.minus(RECENT_WINDOW).truncatedTo(ChronoUnit.SECONDS);
 		List<Instant[]> spans = new ArrayList<>();

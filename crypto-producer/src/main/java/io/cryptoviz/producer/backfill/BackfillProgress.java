@@ -40,9 +40,8 @@ final class BackfillProgress {
 
 	void started(boolean withEur, Duration requestInterval) {
 		int requests = this.plan.steps() * (withEur ? 2 : 1);
-		logger.info("Backfill of {} from {} to {}: {} {} × {} {}, {} requests ({}), one every {} at most",
-				String.join(", ", this.plan.coins()), this.plan.from(), this.plan.to(), this.plan.coins().size(),
-				(this.plan.coins().size() == 1) ? "coin" : "coins", this.plan.chunks().size(),
+		logger.info("Backfill of {} from {} to {}: {} {} per coin, {} requests ({}), one every {} at most",
+				String.join(", ", this.plan.coins()), this.plan.from(), this.plan.to(), this.plan.chunks().size(),
 				(this.plan.chunks().size() == 1) ? "chunk" : "chunks", requests, withEur ? "USD and EUR" : "USD",
 				duration(requestInterval));
 		this.plan.chunks()
@@ -76,7 +75,7 @@ final class BackfillProgress {
 
 	static String summary(BackfillReport report) {
 		return String.format(Locale.ROOT,
-				"Backfill done: %d %s × %d %s, %d ticks published (source=backfill); %d requests, %d %s; %s (%s); "
+				"Backfill done: %d %s, %d %s each, %d ticks published (source=backfill); %d requests, %d %s; %s (%s); "
 						+ "%d ticks without price_eur, %d EUR points without a USD point, %d entries skipped",
 				report.coins(), (report.coins() == 1) ? "coin" : "coins", report.chunks(),
 				(report.chunks() == 1) ? "chunk" : "chunks", report.ticksPublished(), report.requests(),

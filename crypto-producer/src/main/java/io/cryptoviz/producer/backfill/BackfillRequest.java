@@ -26,7 +26,7 @@ import org.springframework.boot.convert.DurationStyle;
  * <li>{@code --period=P30D} (or {@code 30d}, {@code PT12H}, {@code 12h}): the period that ends now,
  * or at {@code --to};</li>
  * <li>{@code --from=2025-10-01T00:00:00Z} (or a date, {@code 2025-10-01}, midnight UTC) and
- * optionally {@code --to=…} (now when absent);</li>
+ * optionally {@code --to=...} (now when absent);</li>
  * <li>{@code --coins=bitcoin,ethereum}: the coins, {@code cryptoviz.coins} when absent.</li>
  * </ul>
  *
@@ -43,7 +43,7 @@ record BackfillRequest(List<String> coins, Instant from, Instant to) {
 
 	private static final Logger logger = LoggerFactory.getLogger(BackfillRequest.class);
 
-	static final String USAGE = "say which period to load: --period=P30D, or --from=2025-10-01T00:00:00Z [--to=…]";
+	static final String USAGE = "say which period to load: --period=P30D, or --from=2025-10-01T00:00:00Z [--to=...]";
 
 	BackfillRequest {
 		coins = List.copyOf(coins);
@@ -176,7 +176,7 @@ record BackfillRequest(List<String> coins, Instant from, Instant to) {
 	}
 
 	private static String abbreviate(String value) {
-		return (value.length() <= 40) ? value : value.substring(0, 40) + "…";
+		return (value.length() <= 40) ? value : value.substring(0, 40) + "...";
 	}
 
 }

@@ -23,7 +23,7 @@ record Chunk(int number, Instant from, Instant to, Granularity granularity, bool
 
 	@Override
 	public String toString() {
-		return this.from + " → " + this.to + ", " + this.granularity;
+		return this.from + " to " + this.to + ", " + this.granularity;
 	}
 
 }

@@ -27,7 +27,7 @@ class BackfillProgressTests {
 		this.clock.advance(Duration.ofSeconds(5));
 		String second = progress.stepDone("ethereum", this.plan.chunks().get(0), merged(276, 0), 276);
 
-		assertThat(first).isEqualTo("bitcoin chunk 1/2 (2026-11-27T11:00:00Z → 2026-11-28T10:00:00Z, 5-minutely): "
+		assertThat(first).isEqualTo("bitcoin chunk 1/2 (2026-11-27T11:00:00Z to 2026-11-28T10:00:00Z, 5-minutely): "
 				+ "276 ticks | 276 published, 1/4 steps, 55.2 ticks/s, ETA 15 s");
 		assertThat(second).endsWith("552 published, 2/4 steps, 55.2 ticks/s, ETA 10 s");
 	}
@@ -43,7 +43,7 @@ class BackfillProgressTests {
 		BackfillReport report = progress.finished(9, 1);
 
 		assertThat(report).isEqualTo(new BackfillReport(2, 2, 400, 9, 1, 4, 0, 4, Duration.ofSeconds(20)));
-		assertThat(BackfillProgress.summary(report)).isEqualTo("Backfill done: 2 coins × 2 chunks, 400 ticks published "
+		assertThat(BackfillProgress.summary(report)).isEqualTo("Backfill done: 2 coins, 2 chunks each, 400 ticks published "
 				+ "(source=backfill); 9 requests, 1 retry; 20 s (20.0 ticks/s); 4 ticks without price_eur, "
 				+ "0 EUR points without a USD point, 4 entries skipped");
 	}
