@@ -18,7 +18,7 @@ public class ProducerApplication {
 
 	public static void main(String[] args) {
 		ConfigurableApplicationContext context = application(args).run(args);
-		if (BackfillMode.isRequested(args)) {
+		if (context.getEnvironment().matchesProfiles(BackfillMode.PROFILE)) {
 			// a command, not a service: done when the backfill is, with its exit code
 			System.exit(SpringApplication.exit(context));
 		}

@@ -93,7 +93,8 @@ class BackfillCommand implements ApplicationRunner, ExitCodeGenerator {
 	 * (the backfill profile leaves that out of start-up, where a missing broker is a stack trace).
 	 */
 	private void requireKafka() {
-		Object configured = this.kafkaAdmin.getConfigurationProperties().get(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG);
+		Object configured = this.kafkaAdmin.getConfigurationProperties()
+			.get(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG);
 		String servers = (configured instanceof Collection<?> list) ? list.stream().map(String::valueOf)
 			.collect(Collectors.joining(",")) : String.valueOf(configured);
 		int timeout = this.kafkaAdmin.getOperationTimeout();

@@ -30,7 +30,8 @@ public record BackfillProperties(@NotNull Duration requestInterval, @Min(0) int 
 		@NotNull Duration retryInitialInterval, @NotNull Duration retryMaxInterval, @NotNull Duration maxChunk,
 		@NotNull Duration eurMatchTolerance) {
 
-	@AssertTrue(message = "request-interval, retry-initial-interval, retry-max-interval and eur-match-tolerance must not be negative")
+	@AssertTrue(message = "request-interval, retry-initial-interval, retry-max-interval and eur-match-tolerance "
+			+ "must not be negative")
 	boolean isNoDurationNegative() {
 		return notNegative(this.requestInterval) && notNegative(this.retryInitialInterval)
 				&& notNegative(this.retryMaxInterval) && notNegative(this.eurMatchTolerance);

@@ -91,8 +91,8 @@ record BackfillRequest(List<String> coins, Instant from, Instant to) {
 		Instant oldest = now.minus(PUBLIC_HISTORY);
 		Instant oldestSafe = oldest.plus(PUBLIC_HISTORY_MARGIN);
 		if (from.isBefore(oldest.minus(PUBLIC_HISTORY_MARGIN))) {
-			throw BackfillException.usage("CoinGecko's public and demo plans serve the last 365 days only: start on or after "
-					+ oldestSafe.truncatedTo(ChronoUnit.SECONDS)
+			throw BackfillException.usage("CoinGecko's public and demo plans serve the last 365 days only: "
+					+ "start on or after " + oldestSafe.truncatedTo(ChronoUnit.SECONDS)
 					+ " (a pro key, cryptoviz.coingecko.api-key-type=pro, serves more)");
 		}
 		if (from.isBefore(oldestSafe)) {
@@ -121,7 +121,8 @@ record BackfillRequest(List<String> coins, Instant from, Instant to) {
 			coins.add(id);
 		}
 		if (coins.isEmpty()) {
-			throw BackfillException.usage("--coins is empty: name the coins by CoinGecko id, e.g. --coins=bitcoin,ethereum");
+			throw BackfillException
+				.usage("--coins is empty: name the coins by CoinGecko id, e.g. --coins=bitcoin,ethereum");
 		}
 		return new ArrayList<>(coins);
 	}

@@ -82,7 +82,8 @@ final class PacedRequests {
 
 	private void awaitTurn() {
 		if (this.lastStart != null) {
-			Duration wait = Duration.between(this.clock.instant(), this.lastStart.plus(this.properties.requestInterval()));
+			Instant due = this.lastStart.plus(this.properties.requestInterval());
+			Duration wait = Duration.between(this.clock.instant(), due);
 			if (!wait.isNegative() && !wait.isZero()) {
 				pause(wait);
 			}

