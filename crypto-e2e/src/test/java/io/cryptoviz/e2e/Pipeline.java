@@ -1,11 +1,14 @@
 package io.cryptoviz.e2e;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 import io.cryptoviz.devstack.InfluxDbServer;
 import io.cryptoviz.devstack.Ports;
@@ -33,6 +36,8 @@ final class Pipeline implements AutoCloseable {
 
 	private final List<ServiceProcess> services = new ArrayList<>();
 
+	private final List<Process> commands = new ArrayList<>();
+
 	Pipeline() throws Exception {
 		this.kafka = new EmbeddedKafkaKraftBroker(1, 3, "crypto-prices", "crypto-prices-dlt");
 		this.kafka.afterPropertiesSet();
@@ -45,15 +50,43 @@ final class Pipeline implements AutoCloseable {
 
 	/** Starts a service with the pipeline's addresses plus {@code settings} as environment. */
 	ServiceProcess start(String service, Map<String, String> settings) {
+		ServiceProcess process = new ServiceProcess(service, ServiceProcess.executableJar(projectRoot(), service),
+				Ports.free(), environment(settings), this.logs.resolve(service + "-" + System.nanoTime() + ".log"));
+		this.services.add(process);
+		return process.start();
+	}
+
+	/**
+	 * Runs a service's jar as a one-shot command ({@code java -jar <jar> <args>}) with the pipeline's
+	 * addresses plus {@code settings} as environment, and waits for it to exit.
+	 */
+	CommandRun run(String service, List<String> args, Map<String, String> settings, Duration timeout)
+			throws IOException, InterruptedException {
+		Path log = this.logs.resolve(service + "-command-" + System.nanoTime() + ".log");
+		List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+				"-XX:TieredStopAtLevel=1", "-Xss512k", "-XX:+UseSerialGC", "-jar",
+				ServiceProcess.executableJar(projectRoot(), service).toAbsolutePath().toString()));
+		command.addAll(args);
+		ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+			.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+		builder.environment().putAll(environment(settings));
+		Process process = builder.start();
+		this.commands.add(process);
+		if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+			process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+			throw new AssertionError(service + " " + String.join(" ", args) + " did not exit within " + timeout
+					+ "; its output:\n" + Files.readString(log));
+		}
+		return new CommandRun(process.exitValue(), Files.readString(log));
+	}
+
+	private Map<String, String> environment(Map<String, String> settings) {
 		Map<String, String> env = new HashMap<>();
 		env.put("SPRING_KAFKA_BOOTSTRAP_SERVERS", this.kafka.getBrokersAsString());
 		env.put("INFLUX_URL", this.influx.url());
 		env.put("CRYPTOVIZ_COINGECKO_BASE_URL", this.coinGecko.baseUrl());
 		env.putAll(settings);
-		ServiceProcess process = new ServiceProcess(service, ServiceProcess.executableJar(projectRoot(), service),
-				Ports.free(), env, this.logs.resolve(service + "-" + System.nanoTime() + ".log"));
-		this.services.add(process);
-		return process.start();
+		return env;
 	}
 
 	private static Path projectRoot() {
@@ -62,10 +95,20 @@ final class Pipeline implements AutoCloseable {
 
 	@Override
 	public void close() {
+		this.commands.forEach(Process::destroyForcibly);
 		this.services.forEach(ServiceProcess::stop);
 		this.coinGecko.close();
 		this.influx.stop();
 		this.kafka.destroy();
+	}
+
+	/**
+	 * A command that ran to its end.
+	 *
+	 * @param exitCode its exit status
+	 * @param output what it wrote, standard error included
+	 */
+	record CommandRun(int exitCode, String output) {
 	}
 
 }

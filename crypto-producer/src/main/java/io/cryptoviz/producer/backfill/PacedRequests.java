@@ -1,0 +1,119 @@
+package io.cryptoviz.producer.backfill;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.function.Supplier;
+
+import io.cryptoviz.producer.source.PriceSourceException;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Sends requests to CoinGecko no closer together than the request interval, and tries a request
+ * again after a rate limit (waiting {@code Retry-After} when given, a doubling back-off otherwise), a
+ * 5xx, a timeout or a connection failure, a bounded number of times. A request CoinGecko refuses
+ * (4xx) or answers with something unreadable is not tried again: it would fail the same way.
+ */
+final class PacedRequests {
+
+	private static final Logger logger = LoggerFactory.getLogger(PacedRequests.class);
+
+	private final BackfillProperties properties;
+
+	private final Clock clock;
+
+	private final Sleeper sleeper;
+
+	private @Nullable Instant lastStart;
+
+	private int requests;
+
+	private int retries;
+
+	PacedRequests(BackfillProperties properties, Clock clock, Sleeper sleeper) {
+		this.properties = properties;
+		this.clock = clock;
+		this.sleeper = sleeper;
+	}
+
+	/**
+	 * The request's answer, after as many attempts as it takes and is allowed.
+	 * @param what what is asked for, for log lines and the error
+	 * @throws BackfillException when the request fails for good
+	 */
+	<T> T call(String what, Supplier<T> request) {
+		int attempt = 0;
+		while (true) {
+			awaitTurn();
+			this.requests++;
+			try {
+				return request.get();
+			}
+			catch (PriceSourceException ex) {
+				switch (ex.kind()) {
+					case REJECTED, MALFORMED -> throw BackfillException.failed(what + ": " + ex.getMessage());
+					case RATE_LIMITED, UNAVAILABLE -> {
+						if (attempt >= this.properties.maxRetries()) {
+							throw BackfillException.failed(what + ": " + ex.getMessage() + "; gave up after "
+									+ attempt + ((attempt == 1) ? " retry" : " retries")
+									+ " (cryptoviz.producer.backfill.max-retries)");
+						}
+						attempt++;
+						this.retries++;
+						Duration wait = ex.retryAfter().orElseGet(backoff(attempt));
+						logger.warn("{}: {}; retry {} of {} in {}", what, ex.getMessage(), attempt,
+								this.properties.maxRetries(), BackfillProgress.duration(wait));
+						pause(wait);
+					}
+				}
+			}
+		}
+	}
+
+	int requests() {
+		return this.requests;
+	}
+
+	int retries() {
+		return this.retries;
+	}
+
+	private void awaitTurn() {
+		if (this.lastStart != null) {
+			Instant due = this.lastStart.plus(this.properties.requestInterval());
+			Duration wait = Duration.between(this.clock.instant(), due);
+			if (!wait.isNegative() && !wait.isZero()) {
+				pause(wait);
+			}
+		}
+		this.lastStart = this.clock.instant();
+	}
+
+	private Supplier<Duration> backoff(int attempt) {
+		return () -> {
+			Duration wait = this.properties.retryInitialInterval().multipliedBy(1L << Math.min(attempt - 1, 30));
+			return (wait.compareTo(this.properties.retryMaxInterval()) > 0) ? this.properties.retryMaxInterval() : wait;
+		};
+	}
+
+	private void pause(Duration wait) {
+		try {
+			this.sleeper.sleep(wait);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw BackfillException.failed("interrupted");
+		}
+	}
+
+	/** Waits; {@code Thread::sleep} outside tests. */
+	@FunctionalInterface
+	interface Sleeper {
+
+		void sleep(Duration duration) throws InterruptedException;
+
+	}
+
+}
