@@ -1,8 +1,5 @@
 package io.cryptoviz.e2e.grafana;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -30,7 +27,6 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.yaml.snakeyaml.Yaml;
 
 import static java.util.Map.entry;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -45,9 +41,6 @@ import static org.awaitility.Awaitility.await;
 @ExtendWith(SharedOperationsStack.class)
 class GrafanaDashboardsIT {
 
-	/** The width in pixels of a half-screen panel: Grafana's data points for it. */
-	private static final int MAX_DATA_POINTS = 800;
-
 	private static final Pattern RELATIVE = Pattern.compile("now-(\\d+)([smhdw])");
 
 	private static OperationsStack stack;
@@ -55,9 +48,9 @@ class GrafanaDashboardsIT {
 	private static Duration minInterval;
 
 	@BeforeAll
-	static void useStack(OperationsStack operationsStack) throws IOException {
+	static void useStack(OperationsStack operationsStack) {
 		stack = operationsStack;
-		minInterval = datasourceMinInterval();
+		minInterval = DashboardQueries.datasourceMinInterval();
 	}
 
 	@TestFactory
@@ -213,7 +206,7 @@ class GrafanaDashboardsIT {
 	private static List<Map<String, Object>> run(GrafanaDashboard dashboard, Target target, String from,
 			Map<String, Selection> variables) {
 		Instant to = Instant.now();
-		String query = InfluxQlTemplating.expand(target.query(), start(from, to), to, MAX_DATA_POINTS, minInterval,
+		String query = InfluxQlTemplating.expand(target.query(), start(from, to), to, DashboardQueries.MAX_DATA_POINTS, minInterval,
 				variables);
 		return InfluxRows.query(stack.influx, OperationsStack.DATABASE, query);
 	}
@@ -288,22 +281,6 @@ class GrafanaDashboardsIT {
 			default -> Duration.ofDays(7);
 		};
 		return to.minus(unit.multipliedBy(amount));
-	}
-
-	/** The InfluxDB datasource's minimum interval ({@code jsonData.timeInterval}) as provisioned. */
-	@SuppressWarnings("unchecked")
-	private static Duration datasourceMinInterval() throws IOException {
-		try (InputStream in = Files.newInputStream(GrafanaDashboard.projectRoot()
-			.resolve("grafana/provisioning/datasources/influxdb.yml"))) {
-			Map<String, Object> provisioning = new Yaml().load(in);
-			for (Map<String, Object> datasource : (List<Map<String, Object>>) provisioning.get("datasources")) {
-				if (GrafanaDashboard.INFLUX_UID.equals(datasource.get("uid"))) {
-					String interval = (String) ((Map<String, Object>) datasource.get("jsonData")).get("timeInterval");
-					return Duration.parse("PT" + interval.toUpperCase(java.util.Locale.ROOT));
-				}
-			}
-		}
-		throw new IllegalStateException("No InfluxDB datasource provisioned");
 	}
 
 }
