@@ -85,7 +85,7 @@ public final class OperationsStack implements AutoCloseable {
 			stack = new OperationsStack();
 			stack.startService("crypto-consumer", Map.of());
 			stack.startService("crypto-api", Map.of());
-			stack.startService("crypto-producer", Map.of("CRYPTOVIZ_PRODUCER_POLL_INTERVAL", "500ms"));
+			stack.startService("crypto-producer", Map.of("CRYPTOVIZ_PRODUCER_POLL_INTERVAL", "1s"));
 			stack.seedHistory();
 			return stack;
 		}
