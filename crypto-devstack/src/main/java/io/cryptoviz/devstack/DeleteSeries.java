@@ -189,7 +189,9 @@ public final class DeleteSeries {
 			return HTTP.send(request.timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofString());
 		}
 		catch (IOException ex) {
-			throw new IllegalStateException("Cannot reach InfluxDB at " + this.options.url() + ": " + ex.getMessage());
+			String reason = (ex instanceof java.net.ConnectException) ? "connection refused"
+					: (ex.getMessage() != null) ? ex.getMessage() : ex.getClass().getSimpleName();
+			throw new IllegalStateException("Cannot reach InfluxDB at " + this.options.url() + ": " + reason);
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();

@@ -154,7 +154,9 @@ class DeleteSeriesTests {
 				"--url=http://127.0.0.1:" + Ports.free());
 
 		assertThat(status).isEqualTo(1);
-		assertThat(errors()).startsWith("Error: Cannot reach InfluxDB at http://127.0.0.1:").doesNotContain("at java.");
+		assertThat(errors()).startsWith("Error: Cannot reach InfluxDB at http://127.0.0.1:")
+			.contains(": connection refused")
+			.doesNotContain("at java.");
 	}
 
 	@Test
