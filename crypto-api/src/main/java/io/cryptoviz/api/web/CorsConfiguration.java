@@ -1,0 +1,36 @@
+package io.cryptoviz.api.web;
+
+import java.util.List;
+
+import io.cryptoviz.api.ApiProperties;
+
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.servlet.config.annotation.CorsRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+/**
+ * Lets the origins of {@code cryptoviz.api.cors.allowed-origins} read {@code /api/**} from a
+ * browser (a frontend served elsewhere). With none configured, only the API's own page can.
+ * The API only reads, and takes no credentials: GET and HEAD, no cookies.
+ */
+@Configuration(proxyBeanMethods = false)
+class CorsConfiguration implements WebMvcConfigurer {
+
+	private final List<String> allowedOrigins;
+
+	CorsConfiguration(ApiProperties properties) {
+		this.allowedOrigins = properties.cors().allowedOrigins();
+	}
+
+	@Override
+	public void addCorsMappings(CorsRegistry registry) {
+		if (!this.allowedOrigins.isEmpty()) {
+			registry.addMapping("/api/**")
+				.allowedOriginPatterns(this.allowedOrigins.toArray(String[]::new))
+				.allowedMethods("GET", "HEAD")
+				.allowCredentials(false)
+				.maxAge(3600);
+		}
+	}
+
+}
