@@ -226,6 +226,16 @@
     return { from: from.toISOString(), to: to.toISOString(), interval: state.interval };
   }
 
+  // the axis spans the range asked for, whatever part of it has data
+  const timeAxis = (data) => ({ type: 'time', min: data.from, max: data.to });
+
+  // a short series is drawn with its points, or a single point would not show at all
+  const symbols = (points) => points.length < 60;
+
+  function bucketLabel(iso) {
+    return new Date(iso).toLocaleString('en-US', { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' });
+  }
+
   async function loadChart() {
     if (!state.coin && state.view !== 'compare') return;
     const request = ++state.chartRequest;
@@ -266,16 +276,16 @@
     animation: false,
     grid: { left: 70, right: 24, top: 30, bottom: 60 },
     tooltip: { trigger: 'axis' },
-    dataZoom: [{ type: 'inside' }, { type: 'slider', height: 20, bottom: 10 }],
+    dataZoom: [{ type: 'inside', start: 0, end: 100 }, { type: 'slider', height: 20, bottom: 10, start: 0, end: 100 }],
   });
 
   function lineOption(data) {
     return {
       ...baseOption(),
-      xAxis: { type: 'time' },
+      xAxis: timeAxis(data),
       yAxis: { type: 'value', scale: true, name: data.field },
       series: [{
-        name: `${data.coin} ${data.field}`, type: 'line', showSymbol: false, lineStyle: { width: 2 },
+        name: `${data.coin} ${data.field}`, type: 'line', showSymbol: symbols(data.points), lineStyle: { width: 2 },
         areaStyle: { opacity: 0.08 }, data: data.points.map((point) => [point.time, point.value]),
       }],
     };
@@ -284,7 +294,7 @@
   function candleOption(data) {
     return {
       ...baseOption(),
-      xAxis: { type: 'category', data: data.candles.map((candle) => time(candle.time)), boundaryGap: true },
+      xAxis: { type: 'category', data: data.candles.map((candle) => bucketLabel(candle.time)), boundaryGap: true },
       yAxis: { type: 'value', scale: true, name: data.currency.toUpperCase() },
       series: [{
         name: `${data.coin} ${data.currency.toUpperCase()}`, type: 'candlestick',
@@ -299,10 +309,10 @@
     return {
       ...baseOption(),
       legend: { top: 0 },
-      xAxis: { type: 'time' },
+      xAxis: timeAxis(data),
       yAxis: { type: 'value', scale: true, axisLabel: { formatter: '{value}%' } },
       series: data.series.map((series) => ({
-        name: series.coin, type: 'line', showSymbol: false,
+        name: series.coin, type: 'line', showSymbol: symbols(series.points),
         data: series.points.map((point) => [point.time, Number(point.change_pct.toFixed(3))]),
       })),
     };

@@ -53,6 +53,7 @@ class SeriesController {
 
 	@GetMapping("/api/v1/coins/{coin}/history")
 	@Operation(summary = "One field of one coin over a range, aggregated per interval")
+	@ApiResponse(responseCode = "200", description = "the buckets that have ticks")
 	History history(@Parameter(description = "coin id", example = "bitcoin") @PathVariable String coin,
 			@Parameter(description = "price_usd, price_eur, change_24h, market_cap, volume_24h; default price_usd") @RequestParam(required = false) @Nullable String field,
 			@Parameter(description = "mean, median, min, max, first, last; default mean") @RequestParam(required = false) @Nullable String aggregation,
@@ -70,6 +71,7 @@ class SeriesController {
 
 	@GetMapping("/api/v1/coins/{coin}/candles")
 	@Operation(summary = "OHLC candles of one coin's price per interval")
+	@ApiResponse(responseCode = "200", description = "the candles of the buckets that have ticks")
 	Candles candles(@Parameter(description = "coin id", example = "bitcoin") @PathVariable String coin,
 			@Parameter(description = "usd or eur; default usd") @RequestParam(required = false) @Nullable String currency,
 			@Parameter(description = FROM_DOC, example = "2025-10-30T00:00:00Z") @RequestParam(required = false) @Nullable String from,

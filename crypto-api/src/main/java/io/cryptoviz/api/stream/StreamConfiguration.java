@@ -7,7 +7,10 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.config.ContainerCustomizer;
 import org.springframework.kafka.listener.CommonErrorHandler;
+import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
+import org.springframework.kafka.listener.ContainerProperties;
 import org.springframework.kafka.listener.MessageListenerContainer;
 
 /**
@@ -22,6 +25,17 @@ class StreamConfiguration {
 	@Bean
 	CommonErrorHandler skipFailedRecords() {
 		return new SkipFailedRecords();
+	}
+
+	/**
+	 * spring-kafka commits a new group's position when partitions are assigned with
+	 * {@code auto.offset.reset=latest}; the stream's group is thrown away with its instance, so
+	 * that commit would only leave a group behind in the broker.
+	 */
+	@Bean
+	ContainerCustomizer<Object, Object, ConcurrentMessageListenerContainer<Object, Object>> noCommitOnAssignment() {
+		return (container) -> container.getContainerProperties()
+			.setAssignmentCommitOption(ContainerProperties.AssignmentCommitOption.NEVER);
 	}
 
 	static final class SkipFailedRecords implements CommonErrorHandler {
