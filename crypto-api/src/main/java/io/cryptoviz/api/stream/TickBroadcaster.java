@@ -48,7 +48,8 @@ public class TickBroadcaster implements SmartLifecycle {
 
 	private final AtomicInteger connected = new AtomicInteger();
 
-	private final ScheduledExecutorService executor = Executors.newScheduledThreadPool(2, threads());
+	// made on start, ended on stop: a context can be stopped and started again (tests pause them)
+	private volatile ScheduledExecutorService executor = Executors.newScheduledThreadPool(2, threads());
 
 	private volatile boolean running;
 
@@ -154,6 +155,9 @@ public class TickBroadcaster implements SmartLifecycle {
 
 	@Override
 	public void start() {
+		if (this.executor.isShutdown()) {
+			this.executor = Executors.newScheduledThreadPool(2, threads());
+		}
 		long period = this.settings.heartbeat().toMillis();
 		this.executor.scheduleAtFixedRate(this::heartbeat, period, period, TimeUnit.MILLISECONDS);
 		this.running = true;

@@ -47,6 +47,8 @@ class DashboardBrowserTests extends ApiIntegrationTests {
 
 	private ChromeDriver browser;
 
+	private List<Instant> bitcoinTimes;
+
 	private final Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
 
 	@BeforeEach
@@ -63,6 +65,10 @@ class DashboardBrowserTests extends ApiIntegrationTests {
 		ticks.add(tick("ethereum", this.now.minus(Duration.ofMinutes(1)).toString(), 3500.5, null, -2.25, 4.2e11,
 				1.5e10, "coingecko"));
 		store(ticks.toArray(PriceTick[]::new));
+		this.bitcoinTimes = ticks.stream()
+			.filter((tick) -> tick.crypto().equals("bitcoin"))
+			.map(PriceTick::timestamp)
+			.toList();
 		this.browser = HeadlessChromium.start();
 	}
 
@@ -91,11 +97,14 @@ class DashboardBrowserTests extends ApiIntegrationTests {
 		assertThat(cell("polkadot", "updated")).isEqualTo("no tick yet");
 
 		// the selected coin (the first, bitcoin) is charted over the last 24 hours
-		page().untilAsserted(() -> assertThat(chartStatus()).isEqualTo("37 points · interval 5m"));
+		page().untilAsserted(() -> assertThat(chartStatus())
+			.isEqualTo(buckets(Duration.ofMinutes(5)) + " points · interval 5m"));
 		this.browser.findElement(By.cssSelector("#view button[data-value=candles]")).click();
-		page().untilAsserted(() -> assertThat(chartStatus()).isEqualTo("37 candles · interval 5m"));
+		page().untilAsserted(() -> assertThat(chartStatus())
+			.isEqualTo(buckets(Duration.ofMinutes(5)) + " candles · interval 5m"));
 		this.browser.findElement(By.cssSelector("#range button[data-value='7d']")).click();
-		page().untilAsserted(() -> assertThat(chartStatus()).isEqualTo("7 candles · interval 1h"));
+		page().untilAsserted(() -> assertThat(chartStatus())
+			.isEqualTo(buckets(Duration.ofHours(1)) + " candles · interval 1h"));
 		this.browser.findElement(By.cssSelector("#view button[data-value=compare]")).click();
 		page().untilAsserted(() -> assertThat(chartStatus()).startsWith("5 coins · "));
 		assertThat(this.browser.findElements(By.cssSelector("#chart canvas"))).isNotEmpty();
@@ -117,6 +126,14 @@ class DashboardBrowserTests extends ApiIntegrationTests {
 	/** Waits for the page, which may not have drawn what is looked for yet. */
 	private static ConditionFactory page() {
 		return await().atMost(WAIT).ignoreExceptionsInstanceOf(NoSuchElementException.class);
+	}
+
+	/** How many buckets of this size bitcoin's seeded ticks fall in: 6 or 7 hours, depending on the time. */
+	private long buckets(Duration size) {
+		return this.bitcoinTimes.stream()
+			.map((time) -> Math.floorDiv(time.toEpochMilli(), size.toMillis()))
+			.distinct()
+			.count();
 	}
 
 	private String cell(String coin, String column) {

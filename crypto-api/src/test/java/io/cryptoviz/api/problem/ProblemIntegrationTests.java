@@ -41,6 +41,15 @@ class ProblemIntegrationTests extends ApiIntegrationTests {
 		assertThat(response).containsIgnoringCase("Content-Type: application/problem+json");
 	}
 
+	@org.junit.jupiter.api.Test
+	void anOverLongRequestGetsAProblem() throws IOException {
+		String response = raw("GET /api/v1/coins/bitcoin/history?from=" + "9".repeat(20_000)
+				+ " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
+
+		assertThat(response).startsWith("HTTP/1.1 4");
+		assertThat(response).containsIgnoringCase("Content-Type: application/problem+json");
+	}
+
 	private String raw(String request) throws IOException {
 		try (Socket socket = new Socket("localhost", this.port)) {
 			socket.setSoTimeout(10_000);
