@@ -1,0 +1,44 @@
+package io.cryptoviz.api.influx;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+import io.cryptoviz.influx.CryptoPriceSchema;
+import io.cryptoviz.tick.PriceTick;
+
+/**
+ * The only ways values get into an InfluxQL statement: a coin id that matches the coin-id
+ * alphabet (checked again here, on top of the known-coins check), and instants as integer
+ * millisecond literals. Nothing else from a request is ever written into a statement.
+ */
+public final class InfluxQl {
+
+	private static final Pattern COIN_ID = PriceTick.COIN_ID;
+
+	private InfluxQl() {
+	}
+
+	/** {@code crypto = 'bitcoin'}. */
+	public static String coinIs(String coin) {
+		if (!COIN_ID.matcher(coin).matches()) {
+			throw new IllegalArgumentException("Not a coin id: refusing to put it in a query");
+		}
+		return CryptoPriceSchema.TAG_CRYPTO + " = '" + coin + "'";
+	}
+
+	/** {@code (crypto = 'bitcoin' OR crypto = 'ethereum')}. */
+	public static String coinIn(Collection<String> coins) {
+		if (coins.isEmpty()) {
+			throw new IllegalArgumentException("No coin to query");
+		}
+		return coins.stream().map(InfluxQl::coinIs).collect(Collectors.joining(" OR ", "(", ")"));
+	}
+
+	/** {@code time >= <from>ms AND time < <to>ms}: from inclusive, to exclusive. */
+	public static String timeBetween(Instant from, Instant to) {
+		return "time >= " + from.toEpochMilli() + "ms AND time < " + to.toEpochMilli() + "ms";
+	}
+
+}

@@ -1,0 +1,10 @@
+package io.cryptoviz.api.problem;
+
+/** A coin the API does not track: a 404. */
+public class UnknownCoinException extends RuntimeException {
+
+	public UnknownCoinException(String message) {
+		super(message);
+	}
+
+}

@@ -1,0 +1,88 @@
+package io.cryptoviz.api.series;
+
+import java.time.Clock;
+
+import io.cryptoviz.api.coin.Coins;
+import io.cryptoviz.api.series.SeriesResponses.Candles;
+import io.cryptoviz.api.series.SeriesResponses.History;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@Tag(name = "History")
+@ApiResponse(responseCode = "400", description = "a malformed, unknown or inconsistent parameter, or too many points",
+		content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
+@ApiResponse(responseCode = "404", description = "unknown coin",
+		content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
+@ApiResponse(responseCode = "503", description = "InfluxDB unavailable",
+		content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
+class SeriesController {
+
+	static final String FROM_DOC = "start, inclusive: ISO-8601 date-time with offset or date; default: 24 h before to";
+
+	static final String TO_DOC = "end, exclusive: ISO-8601 date-time with offset or date; default: now";
+
+	static final String INTERVAL_DOC = "bucket size: 1m, 5m, 15m, 1h, 4h, 1d, 1w; default: the smallest giving at most "
+			+ "cryptoviz.api.query.default-points buckets";
+
+	private final Coins coins;
+
+	private final SeriesQueries queries;
+
+	private final PointBudget budget;
+
+	private final Clock clock;
+
+	SeriesController(Coins coins, SeriesQueries queries, PointBudget budget, Clock clock) {
+		this.coins = coins;
+		this.queries = queries;
+		this.budget = budget;
+		this.clock = clock;
+	}
+
+	@GetMapping("/api/v1/coins/{coin}/history")
+	@Operation(summary = "One field of one coin over a range, aggregated per interval")
+	@ApiResponse(responseCode = "200", description = "the buckets that have ticks")
+	History history(@Parameter(description = "coin id", example = "bitcoin") @PathVariable String coin,
+			@Parameter(description = "price_usd, price_eur, change_24h, market_cap, volume_24h; default price_usd") @RequestParam(required = false) @Nullable String field,
+			@Parameter(description = "mean, median, min, max, first, last; default mean") @RequestParam(required = false) @Nullable String aggregation,
+			@Parameter(description = FROM_DOC, example = "2025-10-30T00:00:00Z") @RequestParam(required = false) @Nullable String from,
+			@Parameter(description = TO_DOC, example = "2025-10-31T00:00:00Z") @RequestParam(required = false) @Nullable String to,
+			@Parameter(description = INTERVAL_DOC, example = "5m") @RequestParam(required = false) @Nullable String interval) {
+		String known = this.coins.require(coin);
+		Field parsedField = Field.parse("field", field);
+		Aggregation parsedAggregation = Aggregation.parse("aggregation", aggregation);
+		TimeRange range = TimeRange.parse(from, to, this.clock);
+		Interval parsedInterval = this.budget.interval(interval, range, 1);
+		return new History(known, parsedField.id(), parsedAggregation.id(), parsedInterval.id(), range.from(),
+				range.to(), this.queries.history(known, parsedField, parsedAggregation, range, parsedInterval));
+	}
+
+	@GetMapping("/api/v1/coins/{coin}/candles")
+	@Operation(summary = "OHLC candles of one coin's price per interval")
+	@ApiResponse(responseCode = "200", description = "the candles of the buckets that have ticks")
+	Candles candles(@Parameter(description = "coin id", example = "bitcoin") @PathVariable String coin,
+			@Parameter(description = "usd or eur; default usd") @RequestParam(required = false) @Nullable String currency,
+			@Parameter(description = FROM_DOC, example = "2025-10-30T00:00:00Z") @RequestParam(required = false) @Nullable String from,
+			@Parameter(description = TO_DOC, example = "2025-10-31T00:00:00Z") @RequestParam(required = false) @Nullable String to,
+			@Parameter(description = INTERVAL_DOC, example = "1h") @RequestParam(required = false) @Nullable String interval) {
+		String known = this.coins.require(coin);
+		Currency parsedCurrency = Currency.parse("currency", currency);
+		TimeRange range = TimeRange.parse(from, to, this.clock);
+		Interval parsedInterval = this.budget.interval(interval, range, 1);
+		return new Candles(known, parsedCurrency.id(), parsedInterval.id(), range.from(), range.to(),
+				this.queries.candles(known, parsedCurrency, range, parsedInterval));
+	}
+
+}

@@ -1,0 +1,75 @@
+package io.cryptoviz.api.series;
+
+import java.time.Instant;
+import java.util.List;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.swagger.v3.oas.annotations.media.Schema;
+import org.jspecify.annotations.Nullable;
+
+/** The JSON answers of the series endpoints. */
+final class SeriesResponses {
+
+	private SeriesResponses() {
+	}
+
+	/**
+	 * One bucket of a history.
+	 *
+	 * @param time start of the bucket
+	 * @param value the aggregated value of the bucket's ticks
+	 */
+	record Point(@JsonProperty("time") @Schema(description = "start of the bucket") Instant time,
+			@JsonProperty("value") double value) {
+	}
+
+	record History(@JsonProperty("coin") String coin, @JsonProperty("field") String field,
+			@JsonProperty("aggregation") String aggregation, @JsonProperty("interval") String interval,
+			@JsonProperty("from") Instant from, @JsonProperty("to") Instant to,
+			@JsonProperty("points") @Schema(description = "buckets that have ticks, oldest first; empty buckets are left out") List<Point> points) {
+	}
+
+	/**
+	 * One OHLC candle.
+	 *
+	 * @param time start of the bucket
+	 * @param open price of the bucket's first tick
+	 * @param high highest price
+	 * @param low lowest price
+	 * @param close price of the bucket's last tick
+	 * @param volume24h 24 h volume in USD at the bucket's last tick that had one
+	 */
+	record Candle(@JsonProperty("time") @Schema(description = "start of the bucket") Instant time,
+			@JsonProperty("open") double open, @JsonProperty("high") double high, @JsonProperty("low") double low,
+			@JsonProperty("close") double close,
+			@JsonProperty("volume_24h") @Schema(description = "24 h trading volume in USD (whatever the currency) at the bucket's last tick that had one; null when none had") @Nullable Double volume24h) {
+	}
+
+	record Candles(@JsonProperty("coin") String coin, @JsonProperty("currency") String currency,
+			@JsonProperty("interval") String interval, @JsonProperty("from") Instant from,
+			@JsonProperty("to") Instant to,
+			@JsonProperty("candles") @Schema(description = "buckets that have ticks, oldest first") List<Candle> candles) {
+	}
+
+	/**
+	 * One bucket of a compared coin.
+	 *
+	 * @param time start of the bucket
+	 * @param value mean price in the bucket
+	 * @param changePct change of {@code value} from the coin's first bucket in the range, in
+	 * percent
+	 */
+	record ComparedPoint(@JsonProperty("time") Instant time, @JsonProperty("value") double value,
+			@JsonProperty("change_pct") @Schema(description = "change from the coin's first bucket in the range, in percent") double changePct) {
+	}
+
+	record ComparedCoin(@JsonProperty("coin") String coin,
+			@JsonProperty("points") @Schema(description = "oldest first; empty when the coin has no tick in the range") List<ComparedPoint> points) {
+	}
+
+	record Comparison(@JsonProperty("currency") String currency, @JsonProperty("interval") String interval,
+			@JsonProperty("from") Instant from, @JsonProperty("to") Instant to,
+			@JsonProperty("series") List<ComparedCoin> series) {
+	}
+
+}

@@ -1,0 +1,64 @@
+package io.cryptoviz.api;
+
+import java.time.Clock;
+import java.time.Instant;
+
+import io.cryptoviz.api.coin.Coins;
+import io.cryptoviz.api.latest.LatestPrices;
+import io.cryptoviz.api.series.PointBudget;
+import io.cryptoviz.api.series.SeriesQueries;
+import io.cryptoviz.api.stream.TickBroadcaster;
+import io.cryptoviz.testsupport.MutableClock;
+import io.cryptoviz.tick.TrackedCoinsProperties;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.ComponentScan;
+import org.springframework.context.annotation.FilterType;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.test.web.servlet.MockMvc;
+
+/**
+ * The web layer alone: every controller, the problem handling and CORS, with the real request
+ * parsing (coins, point budget) and InfluxDB, Kafka and the stream mocked. The subclasses share
+ * this one context.
+ */
+@WebMvcTest(includeFilters = @ComponentScan.Filter(type = FilterType.ASSIGNABLE_TYPE,
+		classes = { Coins.class, PointBudget.class }),
+		properties = { "cryptoviz.api.query.max-points=1000", "cryptoviz.api.query.default-points=400",
+				"cryptoviz.api.cors.allowed-origins=https://dashboard.example,https://*.cryptoviz.example" })
+@Import(ApiSliceTests.SliceConfiguration.class)
+public abstract class ApiSliceTests {
+
+	/** "Now" in the slice tests. */
+	public static final Instant NOW = Instant.parse("2025-10-31T12:00:00Z");
+
+	@Autowired
+	protected MockMvc mvc;
+
+	@MockitoBean
+	protected LatestPrices latest;
+
+	@MockitoBean
+	protected SeriesQueries series;
+
+	@MockitoBean
+	protected TickBroadcaster broadcaster;
+
+	/** What the application's configuration gives the web layer: its settings, and a clock. */
+	@TestConfiguration(proxyBeanMethods = false)
+	@EnableConfigurationProperties({ ApiProperties.class, TrackedCoinsProperties.class })
+	static class SliceConfiguration {
+
+		@Bean
+		Clock clock() {
+			return new MutableClock(NOW);
+		}
+
+	}
+
+}

@@ -1,0 +1,101 @@
+package io.cryptoviz.api.latest;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.cryptoviz.api.ApiProperties;
+import io.cryptoviz.api.coin.Coins;
+import io.cryptoviz.api.influx.InfluxQueries;
+import io.cryptoviz.api.influx.Row;
+import io.cryptoviz.testsupport.MutableClock;
+import io.cryptoviz.tick.TrackedCoinsProperties;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.BDDMockito.given;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.times;
+import static org.mockito.Mockito.verify;
+
+class LatestPricesTests {
+
+	private final MutableClock clock = new MutableClock(Instant.parse("2025-10-31T12:00:00Z"));
+
+	private final InfluxQueries influx = mock(InfluxQueries.class);
+
+	private final LatestPrices latest = new LatestPrices(this.influx,
+			new Coins(new TrackedCoinsProperties(List.of("bitcoin", "ethereum", "cardano"))),
+			properties(Duration.ofSeconds(2)), this.clock);
+
+	@Test
+	void asksInfluxDbForTheNewestPointOfEachTrackedCoinOnly() {
+		given(this.influx.select(anyString())).willReturn(List.of());
+
+		this.latest.all();
+
+		verify(this.influx).select("SELECT * FROM crypto_price WHERE (crypto = 'bitcoin' OR crypto = 'ethereum' OR "
+				+ "crypto = 'cardano') GROUP BY crypto ORDER BY time DESC LIMIT 1");
+	}
+
+	@Test
+	void listsCoinsInTheConfiguredOrderLeavingOutThoseWithoutTicksAndKeepingMissingFiguresNull() {
+		given(this.influx.select(anyString())).willReturn(List.of(row("cardano", 0.65, null, "2025-10-31T11:59:00Z"),
+				row("bitcoin", 109000.0, 98000.0, "2025-10-31T11:59:30Z"), row("dogecoin", 0.2, null, "2025-10-31T11:59:30Z")));
+
+		List<LatestPrice> all = this.latest.all();
+
+		assertThat(all).extracting(LatestPrice::crypto).containsExactly("bitcoin", "cardano");
+		assertThat(all.get(1).priceEur()).isNull();
+		assertThat(all.get(1).change24h()).isNull();
+		assertThat(all.get(1).timestamp()).isEqualTo("2025-10-31T11:59:00Z");
+		assertThat(this.latest.of("ethereum")).isEmpty();
+	}
+
+	@Test
+	void readsInfluxDbOncePerPeriodWhateverTheNumberOfRequests() {
+		given(this.influx.select(anyString())).willReturn(List.of(row("bitcoin", 1.0, null, "2025-10-31T11:59:30Z")));
+
+		this.latest.all();
+		this.latest.of("bitcoin");
+		this.clock.advance(Duration.ofMillis(1999));
+		this.latest.all();
+		verify(this.influx, times(1)).select(anyString());
+
+		this.clock.advance(Duration.ofMillis(1));
+		this.latest.all();
+		verify(this.influx, times(2)).select(anyString());
+	}
+
+	@Test
+	void readsOnEveryRequestWithoutACache() {
+		LatestPrices uncached = new LatestPrices(this.influx, new Coins(new TrackedCoinsProperties(List.of("bitcoin"))),
+				properties(Duration.ZERO), this.clock);
+		given(this.influx.select(anyString())).willReturn(List.of());
+
+		uncached.all();
+		uncached.all();
+
+		verify(this.influx, times(2)).select(anyString());
+	}
+
+	private static Row row(String coin, Double usd, Double eur, String time) {
+		Map<String, Object> values = new HashMap<>();
+		values.put("time", Instant.parse(time));
+		values.put("price_usd", usd);
+		values.put("price_eur", eur);
+		values.put("change_24h", null);
+		values.put("source", "coingecko");
+		return new Row(Map.of("crypto", coin), values);
+	}
+
+	static ApiProperties properties(Duration cacheTtl) {
+		return new ApiProperties(new ApiProperties.Query(5000, 400), new ApiProperties.Latest(cacheTtl),
+				new ApiProperties.Stream(10, Duration.ofMinutes(1), Duration.ofSeconds(15), 16, "crypto-api"),
+				new ApiProperties.Cors(List.of()));
+	}
+
+}

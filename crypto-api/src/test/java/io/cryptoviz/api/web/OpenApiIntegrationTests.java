@@ -1,0 +1,36 @@
+package io.cryptoviz.api.web;
+
+import io.cryptoviz.api.ApiIntegrationTests;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The OpenAPI description and Swagger UI, generated from the controllers and served offline. */
+class OpenApiIntegrationTests extends ApiIntegrationTests {
+
+	@Test
+	void describesEveryEndpointWithItsParametersAndProblemAnswers() {
+		JsonNode api = get("/v3/api-docs").json();
+
+		assertThat(api.get("info").get("title").asString()).isEqualTo("CryptoViz API");
+		assertThat(api.get("paths").propertyNames()).containsExactlyInAnyOrder("/api/v1/coins", "/api/v1/latest",
+				"/api/v1/coins/{coin}/latest", "/api/v1/coins/{coin}/history", "/api/v1/coins/{coin}/candles",
+				"/api/v1/compare", "/api/v1/stream");
+		JsonNode history = api.get("paths").get("/api/v1/coins/{coin}/history").get("get");
+		assertThat(history.get("parameters").valueStream().map((parameter) -> parameter.get("name").asString()))
+			.containsExactly("coin", "field", "aggregation", "from", "to", "interval");
+		assertThat(history.get("responses").propertyNames()).contains("200", "400", "404", "503");
+		assertThat(history.get("responses").get("400").get("content").propertyNames())
+			.containsExactly("application/problem+json");
+	}
+
+	@Test
+	void servesSwaggerUiFromTheApplication() {
+		Answer ui = get("/swagger-ui/index.html");
+
+		assertThat(ui.status()).isEqualTo(200);
+		assertThat(ui.body()).contains("swagger-ui");
+	}
+
+}
