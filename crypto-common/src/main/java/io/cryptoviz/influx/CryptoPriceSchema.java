@@ -38,9 +38,46 @@ public final class CryptoPriceSchema {
 
 	/** The tick as one line of line protocol with a millisecond timestamp. */
 	public static String toLineProtocol(PriceTick tick) {
-		return toPoint(tick).toLineProtocol();
+		return appendLineProtocol(new StringBuilder(192), tick).toString();
 	}
 
+	/**
+	 * Appends the tick as one line of line protocol, millisecond timestamp, no line break. The same
+	 * line as {@link #toPoint}'s, built without its general machinery (sorted maps, escaping,
+	 * {@code NumberFormat}), which cost the consumer most of its time: nothing here needs escaping
+	 * (a coin id is {@code [a-z0-9-]}, the source one of three words, the names constants), and
+	 * {@link Double#toString} is a line-protocol float ({@code 1.5}, {@code 2.1865430283961848E12}).
+	 */
+	public static StringBuilder appendLineProtocol(StringBuilder line, PriceTick tick) {
+		line.append(MEASUREMENT)
+			.append(',')
+			.append(TAG_CRYPTO)
+			.append('=')
+			.append(tick.crypto())
+			.append(',')
+			.append(TAG_SOURCE)
+			.append('=')
+			.append(tick.source().id())
+			.append(' ');
+		int fieldsStart = line.length();
+		appendField(line, FIELD_CHANGE_24H, tick.change24h(), fieldsStart);
+		appendField(line, FIELD_MARKET_CAP, tick.marketCap(), fieldsStart);
+		appendField(line, FIELD_PRICE_EUR, tick.priceEur(), fieldsStart);
+		appendField(line, FIELD_PRICE_USD, tick.priceUsd(), fieldsStart);
+		appendField(line, FIELD_VOLUME_24H, tick.volume24h(), fieldsStart);
+		return line.append(' ').append(tick.timestamp().toEpochMilli());
+	}
+
+	private static void appendField(StringBuilder line, String field, @Nullable Double value, int fieldsStart) {
+		if (value != null) {
+			if (line.length() > fieldsStart) {
+				line.append(',');
+			}
+			line.append(field).append('=').append(value.doubleValue());
+		}
+	}
+
+	/** The tick as influxdb-client-java's {@link Point}, the reference for {@link #appendLineProtocol}. */
 	public static Point toPoint(PriceTick tick) {
 		Point point = Point.measurement(MEASUREMENT)
 			.addTag(TAG_CRYPTO, tick.crypto())
