@@ -3,6 +3,8 @@ package io.cryptoviz.kafka;
 import io.cryptoviz.tick.PriceTick;
 import io.cryptoviz.tick.TickJson;
 
+import org.springframework.boot.kafka.autoconfigure.DefaultKafkaConsumerFactoryCustomizer;
+import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
 import org.springframework.kafka.support.serializer.ErrorHandlingDeserializer;
 import org.springframework.kafka.support.serializer.JacksonJsonDeserializer;
 
@@ -14,6 +16,12 @@ import org.springframework.kafka.support.serializer.JacksonJsonDeserializer;
 public final class TickDeserializer {
 
 	private TickDeserializer() {
+	}
+
+	/** Makes Boot's consumer factory read values with {@link #create()}. */
+	@SuppressWarnings("unchecked")
+	public static DefaultKafkaConsumerFactoryCustomizer consumerFactoryCustomizer() {
+		return (factory) -> ((DefaultKafkaConsumerFactory<String, PriceTick>) factory).setValueDeserializer(create());
 	}
 
 	public static ErrorHandlingDeserializer<PriceTick> create() {

@@ -5,6 +5,9 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.cryptoviz.kafka.TickDeserializer;
+
+import org.springframework.boot.kafka.autoconfigure.DefaultKafkaConsumerFactoryCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.config.ContainerCustomizer;
@@ -14,13 +17,19 @@ import org.springframework.kafka.listener.ContainerProperties;
 import org.springframework.kafka.listener.MessageListenerContainer;
 
 /**
- * The stream listener's error handling, which Boot wires into its container factory: a record
- * that is not a tick (the ErrorHandlingDeserializer hands it over as a failure) is logged and
+ * How the stream listener reads (the consumer's strict tick deserializer) and its error handling,
+ * which Boot wires into its container factory: a record that is not a tick (the deserializer
+ * hands it over as a failure) is logged and
  * skipped. Nothing is retried, dead-lettered or committed: the consumer owns poison records, the
  * stream just moves on.
  */
 @Configuration(proxyBeanMethods = false)
 class StreamConfiguration {
+
+	@Bean
+	DefaultKafkaConsumerFactoryCustomizer tickDeserializer() {
+		return TickDeserializer.consumerFactoryCustomizer();
+	}
 
 	@Bean
 	CommonErrorHandler skipFailedRecords() {

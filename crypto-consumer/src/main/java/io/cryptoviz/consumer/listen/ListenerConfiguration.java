@@ -3,15 +3,13 @@ package io.cryptoviz.consumer.listen;
 import java.util.Map;
 
 import io.cryptoviz.consumer.write.InfluxRetryBackOff;
-import io.cryptoviz.kafka.TickDeserializer;
-import io.cryptoviz.tick.PriceTick;
 import io.cryptoviz.consumer.write.RetryAfterHint;
 import io.cryptoviz.consumer.write.WriteProperties;
+import io.cryptoviz.kafka.TickDeserializer;
 
 import org.springframework.boot.kafka.autoconfigure.DefaultKafkaConsumerFactoryCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 
@@ -25,10 +23,8 @@ import org.springframework.kafka.listener.DefaultErrorHandler;
 class ListenerConfiguration {
 
 	@Bean
-	@SuppressWarnings("unchecked")
 	DefaultKafkaConsumerFactoryCustomizer tickDeserializer() {
-		return (factory) -> ((DefaultKafkaConsumerFactory<String, PriceTick>) factory)
-			.setValueDeserializer(TickDeserializer.create());
+		return TickDeserializer.consumerFactoryCustomizer();
 	}
 
 	@Bean

@@ -91,7 +91,7 @@ class DockerDeploymentIT {
 	@Test
 	void theApiServesTheLatestPriceOfEveryCoinReadThroughTheBucketsDbrpMapping() {
 		await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> {
-			HttpAnswer latest = HttpAnswer.get(api.url() + "/api/v1/prices/latest");
+			HttpAnswer latest = HttpAnswer.get(api.url() + "/api/v1/latest");
 			assertThat(latest.status()).isEqualTo(200);
 			assertThat(latest.body()).contains(COINS);
 		});
