@@ -93,6 +93,19 @@ final class BenchEnvironment implements AutoCloseable {
 		}
 	}
 
+	/** CPU time a process has used so far (user and system), in seconds, from /proc. */
+	static double cpuSeconds(long pid) {
+		try {
+			String stat = Files.readString(Path.of("/proc", String.valueOf(pid), "stat"));
+			String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+			// fields from the state on: utime and stime are the 12th and 13th, in clock ticks (100 Hz)
+			return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / 100.0;
+		}
+		catch (IOException ex) {
+			return Double.NaN;
+		}
+	}
+
 	/** Resident memory of a process in MiB, from /proc. */
 	static double residentMiB(long pid) {
 		try {

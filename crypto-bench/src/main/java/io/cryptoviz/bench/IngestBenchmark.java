@@ -43,7 +43,11 @@ final class IngestBenchmark {
 		}
 		preload(env, generated);
 
+		long influxPid = env.influx.pid();
+		double influxCpu = BenchEnvironment.cpuSeconds(influxPid);
 		double ceiling = timeWrites(env, "ceiling", lines, BATCH);
+		System.out.printf("ceiling: InfluxDB used %.1f µs of CPU per point%n",
+				1e6 * (BenchEnvironment.cpuSeconds(influxPid) - influxCpu) / ticks);
 		double prototype = timeWrites(env, "prototype", lines.subList(0, Math.min(prototypeSample, ticks)), 1);
 		double consumer = timeConsumer(env, ticks);
 		return new Result(ticks, coins, ceiling, prototype, consumer);
@@ -88,38 +92,57 @@ final class IngestBenchmark {
 	 */
 	private static double timeConsumer(BenchEnvironment env, int ticks) {
 		Map<String, String> settings = new java.util.HashMap<>(Map.of("CRYPTOVIZ_INFLUX_DATABASE", "consumer"));
+		if (System.getenv("EXPERIMENT_CONCURRENCY") != null) settings.put("SPRING_KAFKA_LISTENER_CONCURRENCY", System.getenv("EXPERIMENT_CONCURRENCY"));
+		if (System.getenv("EXPERIMENT_JVM") != null) settings.put("JAVA_TOOL_OPTIONS", System.getenv("EXPERIMENT_JVM"));
 		String profile = System.getProperty("cryptoviz.bench.profile");
 		if (profile != null) {
 			settings.put("JAVA_TOOL_OPTIONS", "-XX:StartFlightRecording=filename=" + profile + ",settings=profile");
 		}
 		ServiceProcess consumer = env.start("crypto-consumer", settings);
+		long influxPid = env.influx.pid();
+		double influxCpu = BenchEnvironment.cpuSeconds(influxPid);
+		double consumerCpu = BenchEnvironment.cpuSeconds(consumer.pid());
+		// the meter is read once a second, so reading it costs the consumer next to nothing; the rate
+		// is taken between the first reading above zero and the last one below the total
 		long first = 0;
 		double firstCount = 0;
+		long lastBelow = 0;
+		double lastBelowCount = 0;
 		double written = 0;
 		long deadline = System.nanoTime() + Duration.ofMinutes(30).toNanos();
 		while (written < ticks) {
 			if (System.nanoTime() > deadline) {
 				throw new IllegalStateException("the consumer stored " + written + " of " + ticks + " in 30 minutes");
 			}
+			long now = System.nanoTime();
 			written = env.metric(consumer, "crypto_points_written_total");
 			if (first == 0 && written > 0) {
-				first = System.nanoTime();
+				first = now;
 				firstCount = written;
 			}
-			pause(50);
+			if (written < ticks) {
+				lastBelow = now;
+				lastBelowCount = written;
+			}
+			pause(1000);
 		}
-		long last = System.nanoTime();
 		long stored = io.cryptoviz.devstack.InfluxDbServer.class.isInstance(env.influx) ? count(env, "consumer") : 0;
 		if (stored != ticks) {
 			throw new IllegalStateException("InfluxDB holds " + stored + " points, expected " + ticks);
 		}
+		System.out.printf("consumer: InfluxDB used %.1f µs of CPU per point, the consumer %.1f µs%n",
+				1e6 * (BenchEnvironment.cpuSeconds(influxPid) - influxCpu) / ticks,
+				1e6 * (BenchEnvironment.cpuSeconds(consumer.pid()) - consumerCpu) / ticks);
 		double batches = env.metric(consumer, "crypto_consumer_batch_size_count");
 		double writes = env.metric(consumer, "crypto_influx_write_seconds_count");
 		System.out.printf("consumer: %.0f polls of %.0f records on average; %.0f writes of %.1f ms on average%n",
 				batches, env.metric(consumer, "crypto_consumer_batch_size_sum") / batches, writes,
 				1000 * env.metric(consumer, "crypto_influx_write_seconds_sum") / writes);
 		consumer.stop();
-		return (written - firstCount) / seconds(last - first);
+		if (lastBelow <= first) {
+			throw new IllegalStateException("the consumer stored everything within a second: use more ticks");
+		}
+		return (lastBelowCount - firstCount) / seconds(lastBelow - first);
 	}
 
 	static long count(BenchEnvironment env, String database) {

@@ -46,7 +46,8 @@ public final class CryptoPriceSchema {
 	 * line as {@link #toPoint}'s, built without its general machinery (sorted maps, escaping,
 	 * {@code NumberFormat}), which cost the consumer most of its time: nothing here needs escaping
 	 * (a coin id is {@code [a-z0-9-]}, the source one of three words, the names constants), and
-	 * {@link Double#toString} is a line-protocol float ({@code 1.5}, {@code 2.1865430283961848E12}).
+	 * {@link Double#toString}'s form is a line-protocol float ({@code 1.5},
+	 * {@code 2.1865430283961848E12}).
 	 */
 	public static StringBuilder appendLineProtocol(StringBuilder line, PriceTick tick) {
 		line.append(MEASUREMENT)

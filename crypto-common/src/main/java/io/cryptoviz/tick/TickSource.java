@@ -15,9 +15,11 @@ public enum TickSource {
 	/** Loaded from CoinGecko's history ({@code /coins/{id}/market_chart/range}). */
 	BACKFILL;
 
+	private final String id = name().toLowerCase(java.util.Locale.ROOT);
+
 	@JsonValue
 	public String id() {
-		return name().toLowerCase(java.util.Locale.ROOT);
+		return this.id;
 	}
 
 	@JsonCreator

@@ -45,6 +45,24 @@ class PriceTickJsonTests {
 	}
 
 	@Test
+	void readsTimestampsWithAFractionToTheNanosecond() {
+		assertThat(read("""
+				{"crypto":"bitcoin","price_usd":1,"timestamp":"2025-10-31T10:30:45.123456789Z","source":"simulated"}""")
+			.timestamp()).isEqualTo(Instant.parse("2025-10-31T10:30:45.123456789Z"));
+		assertThat(read("""
+				{"crypto":"bitcoin","price_usd":1,"timestamp":"2024-02-29T23:59:59.5Z","source":"simulated"}""")
+			.timestamp()).isEqualTo(Instant.parse("2024-02-29T23:59:59.500Z"));
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "2025-02-29T10:30:45Z", "2025-10-31T25:00:00Z", "2025-13-01T10:30:45Z",
+			"2025-10-31T10:30:61Z", "2025-10-31T10:30:45.1234567891Z", "2025-10-31 10:30:45Z", "+2025-10-31T10:30:45Z" })
+	void rejectsImpossibleOrMisshapenTimestamps(String timestamp) {
+		assertThatExceptionOfType(JacksonException.class).isThrownBy(() -> read(
+				"{\"crypto\":\"bitcoin\",\"price_usd\":1,\"timestamp\":\"" + timestamp + "\",\"source\":\"simulated\"}"));
+	}
+
+	@Test
 	void roundTripsEverySource() {
 		for (TickSource source : TickSource.values()) {
 			PriceTick tick = new PriceTick("solana", 186.44, 167.26, 4.12, 1.0e11, 5.1e9, Instant.ofEpochMilli(1_761_906_644_123L),
