@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 import io.cryptoviz.api.ApiProperties;
 import io.cryptoviz.api.coin.Coins;
@@ -20,15 +21,15 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 /**
- * Every tracked coin's latest tick, read from InfluxDB and kept for a short while
- * ({@code cryptoviz.api.latest.cache-ttl}, 2 s by default).
+ * Every tracked coin's latest tick: what InfluxDB holds, read at most once per
+ * {@code cryptoviz.api.latest.cache-ttl} (2 s by default), overtaken by any newer tick the live
+ * stream has seen since.
  * <p>
- * A short-lived cache rather than a view fed from Kafka: what it serves is exactly what
- * InfluxDB stores, so it always agrees with the history and candles, it is complete the moment
- * the API starts (a Kafka view starting at the latest offset would not know a coin until its
- * next tick), and late or replayed ticks cannot make it go backwards. However many clients
- * ask, InfluxDB answers one query per period; ticks come every 10 s or more, so a 2 s cache
- * adds no visible delay, and the live stream carries the freshest ticks anyway.
+ * InfluxDB makes the view complete the moment the API starts (the stream, reading from the
+ * latest offset, knows a coin only from its next tick) and keeps instances in agreement; the
+ * stream makes a tick visible as soon as it is on Kafka, not a cache period after it is stored.
+ * The newer event time wins, so late, replayed or backfilled ticks never make a price go
+ * backwards. However many clients ask, InfluxDB answers one query per period.
  */
 @Component
 public class LatestPrices {
@@ -45,6 +46,8 @@ public class LatestPrices {
 
 	private volatile @Nullable Snapshot snapshot;
 
+	private final Map<String, LatestPrice> streamed = new ConcurrentHashMap<>();
+
 	public LatestPrices(InfluxQueries influx, Coins coins, ApiProperties properties, Clock clock) {
 		this.influx = influx;
 		this.coins = coins;
@@ -54,10 +57,10 @@ public class LatestPrices {
 
 	/** The latest tick of each tracked coin that has one, in the configured order of the coins. */
 	public List<LatestPrice> all() {
-		Map<String, LatestPrice> latest = current().latest();
+		Map<String, LatestPrice> stored = current().latest();
 		List<LatestPrice> all = new ArrayList<>();
 		for (String coin : this.coins.all()) {
-			LatestPrice price = latest.get(coin);
+			LatestPrice price = newer(stored.get(coin), this.streamed.get(coin));
 			if (price != null) {
 				all.add(price);
 			}
@@ -66,7 +69,21 @@ public class LatestPrices {
 	}
 
 	public Optional<LatestPrice> of(String coin) {
-		return Optional.ofNullable(current().latest().get(coin));
+		return Optional.ofNullable(newer(current().latest().get(coin), this.streamed.get(coin)));
+	}
+
+	/** A tick the live stream has just seen; it is served from now on unless a newer one is known. */
+	public void accept(LatestPrice tick) {
+		if (this.coins.isKnown(tick.crypto())) {
+			this.streamed.merge(tick.crypto(), tick, LatestPrices::newer);
+		}
+	}
+
+	private static @Nullable LatestPrice newer(@Nullable LatestPrice one, @Nullable LatestPrice other) {
+		if (one == null || (other != null && other.timestamp().isAfter(one.timestamp()))) {
+			return other;
+		}
+		return one;
 	}
 
 	private Snapshot current() {

@@ -82,6 +82,42 @@ class LatestPricesTests {
 		verify(this.influx, times(2)).select(anyString());
 	}
 
+	@Test
+	void servesATickFromTheStreamAsSoonAsItIsNewerThanWhatInfluxDbHolds() {
+		given(this.influx.select(anyString())).willReturn(List.of(row("bitcoin", 109000.0, 98000.0, "2025-10-31T11:59:30Z")));
+		this.latest.all();
+
+		this.latest.accept(live("bitcoin", 109100.0, "2025-10-31T11:59:40Z"));
+
+		assertThat(this.latest.of("bitcoin")).get().extracting(LatestPrice::priceUsd).isEqualTo(109100.0);
+		assertThat(this.latest.all()).singleElement().extracting(LatestPrice::timestamp)
+			.isEqualTo(Instant.parse("2025-10-31T11:59:40Z"));
+		verify(this.influx, times(1)).select(anyString());
+	}
+
+	@Test
+	void neverGoesBackwardsForALateOrReplayedTick() {
+		given(this.influx.select(anyString())).willReturn(List.of(row("bitcoin", 109000.0, 98000.0, "2025-10-31T11:59:30Z")));
+		this.latest.accept(live("bitcoin", 109200.0, "2025-10-31T11:59:50Z"));
+
+		this.latest.accept(live("bitcoin", 90000.0, "2025-10-31T10:00:00Z"));
+
+		assertThat(this.latest.of("bitcoin")).get().extracting(LatestPrice::priceUsd).isEqualTo(109200.0);
+	}
+
+	@Test
+	void ignoresStreamedTicksOfCoinsItDoesNotTrack() {
+		given(this.influx.select(anyString())).willReturn(List.of());
+
+		this.latest.accept(live("dogecoin", 0.2, "2025-10-31T11:59:50Z"));
+
+		assertThat(this.latest.all()).isEmpty();
+	}
+
+	private static LatestPrice live(String coin, double usd, String time) {
+		return new LatestPrice(coin, usd, null, null, null, null, Instant.parse(time), "coingecko");
+	}
+
 	private static Row row(String coin, Double usd, Double eur, String time) {
 		Map<String, Object> values = new HashMap<>();
 		values.put("time", Instant.parse(time));
