@@ -13,7 +13,7 @@ import java.util.Map;
  * Runs the benchmarks and prints their tables (also appended to {@code target/bench/results.md}).
  *
  * <pre>
- * java -jar crypto-bench/target/crypto-bench-*.jar ingest [--ticks=1000000] [--coins=100] [--runs=3]
+ * java -jar crypto-bench/target/crypto-bench-*.jar all|ingest|freshness|api|cost [--runs=3]
  * </pre>
  */
 public final class Bench {
@@ -23,7 +23,12 @@ public final class Bench {
 
 	public static void main(String[] args) throws Exception {
 		if (args.length == 0) {
-			System.out.println("Usage: Bench ingest|cost [--ticks=N] [--coins=N] [--runs=N] [--project-root=DIR]");
+			System.out.println("""
+					Usage: Bench ingest|freshness|api|cost|all [--runs=3] [--project-root=.]
+					  ingest:    [--ticks=1000000] [--coins=100] [--prototype-sample=20000]
+					  freshness: [--freshness-ticks=3000]
+					  api:       [--connections=64] [--seconds=15]   (needs wrk on the PATH)
+					""");
 			return;
 		}
 		org.slf4j.Logger rootLogger = org.slf4j.LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
@@ -34,24 +39,70 @@ public final class Bench {
 		Path root = Path.of(options.getOrDefault("project-root", ".")).toAbsolutePath();
 		int runs = Integer.parseInt(options.getOrDefault("runs", "3"));
 		List<String> rows = new ArrayList<>();
-		switch (args[0]) {
-			case "ingest" -> {
-				int ticks = Integer.parseInt(options.getOrDefault("ticks", "1000000"));
-				int coins = Integer.parseInt(options.getOrDefault("coins", "100"));
-				int sample = Integer.parseInt(options.getOrDefault("prototype-sample", "20000"));
-				rows.add("| ingest | consumer points/s | ceiling points/s | prototype points/s | consumer/ceiling | consumer/prototype |");
-				rows.add("| --- | ---: | ---: | ---: | ---: | ---: |");
-				for (int run = 1; run <= runs; run++) {
-					try (BenchEnvironment env = new BenchEnvironment(Files.createTempDirectory("cryptoviz-bench"), root)) {
-						IngestBenchmark.Result result = IngestBenchmark.run(env, ticks, coins, sample);
-						rows.add(result.row());
-						System.out.println("run " + run + ": " + result.row());
+		String which = args[0];
+		if (which.equals("ingest") || which.equals("all")) {
+			int ticks = Integer.parseInt(options.getOrDefault("ticks", "1000000"));
+			int coins = Integer.parseInt(options.getOrDefault("coins", "100"));
+			int sample = Integer.parseInt(options.getOrDefault("prototype-sample", "20000"));
+			rows.add("| ingest | consumer points/s | ceiling points/s | prototype points/s | consumer/ceiling | consumer/prototype |");
+			rows.add("| --- | ---: | ---: | ---: | ---: | ---: |");
+			for (int run = 1; run <= runs; run++) {
+				try (BenchEnvironment env = environment(root)) {
+					rows.add(IngestBenchmark.run(env, ticks, coins, sample).row());
+				}
+			}
+		}
+		if (which.equals("freshness") || which.equals("all")) {
+			int ticks = Integer.parseInt(options.getOrDefault("freshness-ticks", "3000"));
+			rows.add("");
+			rows.add("| freshness | ticks seen | p50 ms | p95 ms | p99 ms | max ms |");
+			rows.add("| --- | ---: | ---: | ---: | ---: | ---: |");
+			for (int run = 1; run <= runs; run++) {
+				try (BenchEnvironment env = environment(root)) {
+					rows.add(FreshnessBenchmark.run(env, ticks).rows());
+				}
+			}
+		}
+		if (which.equals("api") || which.equals("all")) {
+			int connections = Integer.parseInt(options.getOrDefault("connections", "64"));
+			int seconds = Integer.parseInt(options.getOrDefault("seconds", "15"));
+			rows.add("");
+			rows.add("| API, %d connections | requests/s | p50 ms | p99 ms | non-2xx | vs trivial |".formatted(connections));
+			rows.add("| --- | ---: | ---: | ---: | ---: | ---: |");
+			for (int run = 1; run <= runs; run++) {
+				try (BenchEnvironment env = environment(root)) {
+					List<ApiBenchmark.Result> results = ApiBenchmark.run(env, connections, seconds);
+					double trivial = results.get(0).outcome().requestsPerSecond();
+					for (ApiBenchmark.Result result : results) {
+						ApiBenchmark.Wrk.Outcome outcome = result.outcome();
+						rows.add("| %s | %,.0f | %.1f | %.1f | %d | %.0f %% |".formatted(result.endpoint(),
+								outcome.requestsPerSecond(), outcome.p50Millis(), outcome.p99Millis(), outcome.errors(),
+								100 * outcome.requestsPerSecond() / trivial));
 					}
 				}
 			}
-			default -> throw new IllegalArgumentException("unknown benchmark " + args[0]);
+		}
+		if (which.equals("cost") || which.equals("all")) {
+			rows.add("");
+			rows.add("| cost | start-up to ready, s | resident memory when ready, MiB |");
+			rows.add("| --- | ---: | ---: |");
+			for (int run = 1; run <= runs; run++) {
+				try (BenchEnvironment env = environment(root)) {
+					for (CostBenchmark.Result result : CostBenchmark.run(env)) {
+						rows.add("| %s | %.1f | %.0f |".formatted(result.service(), result.startupSeconds(),
+								result.residentMiB()));
+					}
+				}
+			}
+		}
+		if (rows.isEmpty()) {
+			throw new IllegalArgumentException("unknown benchmark " + which + ": ingest, freshness, api, cost or all");
 		}
 		report(rows);
+	}
+
+	private static BenchEnvironment environment(Path root) throws Exception {
+		return new BenchEnvironment(Files.createTempDirectory("cryptoviz-bench"), root);
 	}
 
 	private static void report(List<String> rows) throws Exception {

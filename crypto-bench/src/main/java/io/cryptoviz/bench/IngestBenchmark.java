@@ -92,8 +92,6 @@ final class IngestBenchmark {
 	 */
 	private static double timeConsumer(BenchEnvironment env, int ticks) {
 		Map<String, String> settings = new java.util.HashMap<>(Map.of("CRYPTOVIZ_INFLUX_DATABASE", "consumer"));
-		if (System.getenv("EXPERIMENT_CONCURRENCY") != null) settings.put("SPRING_KAFKA_LISTENER_CONCURRENCY", System.getenv("EXPERIMENT_CONCURRENCY"));
-		if (System.getenv("EXPERIMENT_JVM") != null) settings.put("JAVA_TOOL_OPTIONS", System.getenv("EXPERIMENT_JVM"));
 		String profile = System.getProperty("cryptoviz.bench.profile");
 		if (profile != null) {
 			settings.put("JAVA_TOOL_OPTIONS", "-XX:StartFlightRecording=filename=" + profile + ",settings=profile");
@@ -102,8 +100,9 @@ final class IngestBenchmark {
 		long influxPid = env.influx.pid();
 		double influxCpu = BenchEnvironment.cpuSeconds(influxPid);
 		double consumerCpu = BenchEnvironment.cpuSeconds(consumer.pid());
-		// the meter is read once a second, so reading it costs the consumer next to nothing; the rate
-		// is taken between the first reading above zero and the last one below the total
+		// the meter is read once a second (a million ticks), so reading it costs the consumer next to
+		// nothing; the rate is taken between the first reading above zero and the last below the total
+		long sampleEvery = Math.max(20, Math.min(1000, ticks / 1000));
 		long first = 0;
 		double firstCount = 0;
 		long lastBelow = 0;
@@ -124,7 +123,7 @@ final class IngestBenchmark {
 				lastBelow = now;
 				lastBelowCount = written;
 			}
-			pause(1000);
+			pause(sampleEvery);
 		}
 		long stored = io.cryptoviz.devstack.InfluxDbServer.class.isInstance(env.influx) ? count(env, "consumer") : 0;
 		if (stored != ticks) {
@@ -140,7 +139,7 @@ final class IngestBenchmark {
 				1000 * env.metric(consumer, "crypto_influx_write_seconds_sum") / writes);
 		consumer.stop();
 		if (lastBelow <= first) {
-			throw new IllegalStateException("the consumer stored everything within a second: use more ticks");
+			throw new IllegalStateException("the consumer stored everything between two readings: use more ticks");
 		}
 		return (lastBelowCount - firstCount) / seconds(lastBelow - first);
 	}

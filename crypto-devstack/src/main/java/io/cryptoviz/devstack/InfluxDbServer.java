@@ -72,6 +72,11 @@ public final class InfluxDbServer implements AutoCloseable {
 		return "http://127.0.0.1:" + this.httpPort;
 	}
 
+	/** The process id of {@code influxd}, while it runs. */
+	public @Nullable Long pid() {
+		return this.process.pid();
+	}
+
 	public int port() {
 		return this.httpPort;
 	}

@@ -1,0 +1,162 @@
+package io.cryptoviz.bench;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import io.cryptoviz.devstack.ServiceProcess;
+import io.cryptoviz.tick.PriceTick;
+import io.cryptoviz.tick.TickJson;
+import io.cryptoviz.tick.TickSource;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+/**
+ * Freshness: how long from the moment a tick is published to the moment it is visible, through
+ * the API's latest prices ({@code GET /api/v1/latest}) and stored in InfluxDB. Ticks are
+ * published back to back, as fast as Kafka acknowledges them, not at a poll's pace; two readers
+ * ask the API and InfluxDB in a loop and note when each tick first shows.
+ */
+final class FreshnessBenchmark {
+
+	private static final List<String> COINS = List.of("bitcoin", "ethereum", "cardano", "solana", "polkadot");
+
+	private static final Pattern LATEST = Pattern.compile("\"crypto\":\"([a-z0-9-]+)\",\"price_usd\":([0-9.E-]+)");
+
+	private FreshnessBenchmark() {
+	}
+
+	static Result run(BenchEnvironment env, int ticks) throws Exception {
+		env.influx.createDatabase("crypto-data");
+		env.start("crypto-consumer", Map.of());
+		ServiceProcess api = env.start("crypto-api", Map.of());
+		Map<String, Long> published = new ConcurrentHashMap<>();
+		Map<String, Long> seenThroughApi = new ConcurrentHashMap<>();
+		Map<String, Long> seenInInfluxDb = new ConcurrentHashMap<>();
+		AtomicBoolean publishing = new AtomicBoolean(true);
+		HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+
+		Thread apiReader = reader("api-reader", publishing, () -> {
+			String body = get(http, api.url() + "/api/v1/latest");
+			long now = System.nanoTime();
+			Matcher prices = LATEST.matcher(body);
+			while (prices.find()) {
+				seenThroughApi.putIfAbsent(prices.group(1) + "@" + prices.group(2), now);
+			}
+		});
+		Thread influxReader = reader("influx-reader", publishing, () -> {
+			String body = env.influx.query("SELECT last(price_usd) FROM crypto_price GROUP BY crypto", "crypto-data");
+			long now = System.nanoTime();
+			Matcher prices = Pattern.compile("\"crypto\":\"([a-z0-9-]+)\"},\"columns\":\\[\"time\",\"last\"],\"values\":\\[\\[[^,]+,([0-9.eE-]+)")
+				.matcher(body);
+			while (prices.find()) {
+				seenInInfluxDb.putIfAbsent(prices.group(1) + "@" + Double.parseDouble(prices.group(2)), now);
+			}
+		});
+		apiReader.start();
+		influxReader.start();
+
+		Instant start = Instant.now();
+		try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(producerProperties(env),
+				new StringSerializer(), new ByteArraySerializer())) {
+			for (int i = 0; i < ticks; i++) {
+				String coin = COINS.get(i % COINS.size());
+				// a price that identifies the tick, so a reader can tell which one it sees
+				double price = 1000.0 + i;
+				PriceTick tick = new PriceTick(coin, price, null, null, null, null, start.plusMillis(i),
+						TickSource.SIMULATED);
+				long sent = System.nanoTime();
+				producer.send(new ProducerRecord<>(BenchEnvironment.TOPIC, coin, TickJson.strictMapper()
+					.writeValueAsBytes(tick))).get();
+				published.put(coin + "@" + price, sent);
+				// the readers need a moment to see a tick before the next one of the coin replaces it
+				pause(20);
+			}
+		}
+		pause(3000);
+		publishing.set(false);
+		apiReader.join();
+		influxReader.join();
+		return new Result(ticks, latencies(published, seenThroughApi), latencies(published, seenInInfluxDb));
+	}
+
+	private static List<Double> latencies(Map<String, Long> published, Map<String, Long> seen) {
+		List<Double> latencies = new ArrayList<>();
+		published.forEach((tick, sent) -> {
+			Long first = seen.get(tick);
+			if (first != null) {
+				latencies.add(Math.max(0, first - sent) / 1e6);
+			}
+		});
+		return latencies;
+	}
+
+	private static Thread reader(String name, AtomicBoolean running, Runnable read) {
+		return new Thread(() -> {
+			while (running.get()) {
+				try {
+					read.run();
+				}
+				catch (RuntimeException ex) {
+					// not up yet, or busy: ask again
+				}
+				// a few milliseconds between reads: fine enough to time, light enough not to slow the pipeline
+				pause(5);
+			}
+		}, name);
+	}
+
+	private static java.util.Properties producerProperties(BenchEnvironment env) {
+		java.util.Properties properties = env.producerProperties();
+		// the producer service's own settings
+		properties.put("linger.ms", "5");
+		properties.put("enable.idempotence", "true");
+		return properties;
+	}
+
+	private static String get(HttpClient http, String url) {
+		try {
+			return http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(5)).build(),
+					HttpResponse.BodyHandlers.ofString()).body();
+		}
+		catch (Exception ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private static void pause(long millis) {
+		try {
+			Thread.sleep(millis);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	record Result(int ticks, List<Double> throughApi, List<Double> inInfluxDb) {
+
+		String rows() {
+			Percentiles api = Percentiles.of(this.throughApi);
+			Percentiles stored = Percentiles.of(this.inInfluxDb);
+			return "| publish → visible through `GET /api/v1/latest` | %d of %d | %.0f | %.0f | %.0f | %.0f |%n"
+				.formatted(api.count(), this.ticks, api.p50(), api.p95(), api.p99(), api.max())
+					+ "| publish → stored in InfluxDB (consumer) | %d of %d | %.0f | %.0f | %.0f | %.0f |".formatted(
+							stored.count(), this.ticks, stored.p50(), stored.p95(), stored.p99(), stored.max());
+		}
+
+	}
+
+}
