@@ -106,6 +106,34 @@ final class BenchEnvironment implements AutoCloseable {
 		}
 	}
 
+	/** CPU seconds of each kind of thread of a process (JIT and GC threads included), from /proc. */
+	static Map<String, Double> threadCpu(long pid) {
+		Map<String, Double> byName = new java.util.TreeMap<>();
+		try (var tasks = Files.list(Path.of("/proc", String.valueOf(pid), "task"))) {
+			for (Path task : tasks.toList()) {
+				String stat = Files.readString(task.resolve("stat"));
+				String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')')).replaceAll("[0-9]+", "#");
+				String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+				byName.merge(name, (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / 100.0, Double::sum);
+			}
+		}
+		catch (IOException ex) {
+			// a thread ended while being read: its time is simply left out
+		}
+		return byName;
+	}
+
+	/** Prints how much CPU each kind of thread used between two readings, the busiest first. */
+	static void printThreadCpu(Map<String, Double> before, Map<String, Double> after, long points) {
+		after.entrySet()
+			.stream()
+			.map((entry) -> Map.entry(entry.getKey(), entry.getValue() - before.getOrDefault(entry.getKey(), 0.0)))
+			.sorted(Map.Entry.<String, Double>comparingByValue().reversed())
+			.limit(8)
+			.forEach((entry) -> System.out.printf("  %-20s %5.2f s  %5.2f µs/point%n", entry.getKey(), entry.getValue(),
+					1e6 * entry.getValue() / points));
+	}
+
 	/** Resident memory of a process in MiB, from /proc. */
 	static double residentMiB(long pid) {
 		try {

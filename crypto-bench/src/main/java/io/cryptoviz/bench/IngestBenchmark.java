@@ -21,7 +21,9 @@ import org.apache.kafka.common.serialization.StringSerializer;
 /**
  * Ingest throughput, three ways on the same InfluxDB in one run: the consumer draining a preloaded
  * topic; the ceiling, a direct writer posting pre-built line protocol in 5,000-line batches; and the
- * prototype's pattern, one synchronous HTTP write per point.
+ * prototype's pattern, one synchronous HTTP write per point. Each is timed in steady state, over
+ * the last four fifths of its points: the first fifth warms up JIT compilers and caches (the
+ * consumer's compiler threads alone spend seconds of CPU on its first ticks).
  */
 final class IngestBenchmark {
 
@@ -73,8 +75,13 @@ final class IngestBenchmark {
 		for (int from = 0; from < lines.size(); from += batch) {
 			bodies.add(String.join("\n", lines.subList(from, Math.min(lines.size(), from + batch))));
 		}
+		int warmUp = bodies.size() / 5;
 		long start = System.nanoTime();
-		for (String body : bodies) {
+		for (int i = 0; i < bodies.size(); i++) {
+			if (i == warmUp) {
+				start = System.nanoTime();
+			}
+			String body = bodies.get(i);
 			HttpResponse<String> response = http.send(HttpRequest.newBuilder(write)
 				.POST(HttpRequest.BodyPublishers.ofString(body))
 				.build(), HttpResponse.BodyHandlers.ofString());
@@ -83,7 +90,8 @@ final class IngestBenchmark {
 						+ response.body());
 			}
 		}
-		return lines.size() / seconds(System.nanoTime() - start);
+		int timedLines = lines.size() - Math.min(lines.size(), warmUp * batch);
+		return timedLines / seconds(System.nanoTime() - start);
 	}
 
 	/**
@@ -101,11 +109,13 @@ final class IngestBenchmark {
 		double influxCpu = BenchEnvironment.cpuSeconds(influxPid);
 		double consumerCpu = BenchEnvironment.cpuSeconds(consumer.pid());
 		// the meter is read once a second (a million ticks), so reading it costs the consumer next to
-		// nothing; the rate is taken between the first reading above zero and the last below the total
+		// nothing; the rate is taken between the first reading past a fifth of the ticks (the JVM
+		// compiles the hot code while it stores the first ones) and the last below the total
 		long sampleEvery = Math.max(20, Math.min(1000, ticks / 1000));
 		long first = 0;
 		double firstCount = 0;
 		long lastBelow = 0;
+		Map<String, Double> threadsAtFirst = Map.of();
 		double lastBelowCount = 0;
 		double written = 0;
 		long deadline = System.nanoTime() + Duration.ofMinutes(30).toNanos();
@@ -115,9 +125,10 @@ final class IngestBenchmark {
 			}
 			long now = System.nanoTime();
 			written = env.metric(consumer, "crypto_points_written_total");
-			if (first == 0 && written > 0) {
+			if (first == 0 && written >= ticks / 5) {
 				first = now;
 				firstCount = written;
+				threadsAtFirst = BenchEnvironment.threadCpu(consumer.pid());
 			}
 			if (written < ticks) {
 				lastBelow = now;
@@ -132,6 +143,10 @@ final class IngestBenchmark {
 		System.out.printf("consumer: InfluxDB used %.1f µs of CPU per point, the consumer %.1f µs%n",
 				1e6 * (BenchEnvironment.cpuSeconds(influxPid) - influxCpu) / ticks,
 				1e6 * (BenchEnvironment.cpuSeconds(consumer.pid()) - consumerCpu) / ticks);
+		if (System.getProperty("cryptoviz.bench.threads") != null) {
+			BenchEnvironment.printThreadCpu(threadsAtFirst, BenchEnvironment.threadCpu(consumer.pid()),
+					(long) (written - firstCount));
+		}
 		double batches = env.metric(consumer, "crypto_consumer_batch_size_count");
 		double writes = env.metric(consumer, "crypto_influx_write_seconds_count");
 		System.out.printf("consumer: %.0f polls of %.0f records on average; %.0f writes of %.1f ms on average%n",

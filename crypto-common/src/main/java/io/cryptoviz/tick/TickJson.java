@@ -2,6 +2,8 @@ package io.cryptoviz.tick;
 
 import java.time.Instant;
 
+import tools.jackson.core.json.JsonFactory;
+import tools.jackson.core.util.JsonRecyclerPools;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.module.SimpleModule;
@@ -13,7 +15,10 @@ import tools.jackson.databind.module.SimpleModule;
  */
 public final class TickJson {
 
-	private static final JsonMapper STRICT = JsonMapper.builder()
+	// the consumer's listener threads are few and long-lived: each keeps its parse buffers rather
+	// than taking them from a pool shared by all threads
+	private static final JsonMapper STRICT = JsonMapper
+		.builder(JsonFactory.builder().recyclerPool(JsonRecyclerPools.threadLocalPool()).build())
 		.enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
 		.addModule(new SimpleModule("ticks").addDeserializer(PriceTick.class, new PriceTickDeserializer())
 			.addDeserializer(Instant.class, new IsoInstantDeserializer()))

@@ -106,6 +106,13 @@ class PriceTickJsonTests {
 			.withMessageContaining("price_usd must be a positive finite number, was -5.0");
 	}
 
+	@ParameterizedTest
+	@ValueSource(strings = { "bitcoin", "usd-coin", "0x", "a", "shiba-inu-2", "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+			"", "-bitcoin", "Bitcoin", "bit coin", "bit_coin", "bitcoïn", "bit,coin", "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa" })
+	void checksCoinIdsExactlyAsTheDocumentedPattern(String id) {
+		assertThat(PriceTick.isCoinId(id)).isEqualTo(PriceTick.COIN_ID.matcher(id).matches());
+	}
+
 	private PriceTick read(String body) {
 		return this.json.readValue(body, PriceTick.class);
 	}

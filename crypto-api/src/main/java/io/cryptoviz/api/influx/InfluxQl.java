@@ -2,7 +2,6 @@ package io.cryptoviz.api.influx;
 
 import java.time.Instant;
 import java.util.Collection;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import io.cryptoviz.influx.CryptoPriceSchema;
@@ -15,14 +14,13 @@ import io.cryptoviz.tick.PriceTick;
  */
 public final class InfluxQl {
 
-	private static final Pattern COIN_ID = PriceTick.COIN_ID;
 
 	private InfluxQl() {
 	}
 
 	/** {@code crypto = 'bitcoin'}. */
 	public static String coinIs(String coin) {
-		if (!COIN_ID.matcher(coin).matches()) {
+		if (!PriceTick.isCoinId(coin)) {
 			throw new IllegalArgumentException("Not a coin id: refusing to put it in a query");
 		}
 		return CryptoPriceSchema.TAG_CRYPTO + " = '" + coin + "'";

@@ -54,6 +54,10 @@ class TickListener {
 		this.batchSize = DistributionSummary.builder("crypto.consumer.batch.size")
 			.description("Records per Kafka poll handed to the consumer")
 			.register(meters);
+		// every reason at zero from the start, so a dashboard shows 0 rather than "No data"
+		for (Kind kind : Kind.values()) {
+			meters.counter("crypto.records.dead.lettered", "reason", kind.tag());
+		}
 	}
 
 	@KafkaListener(id = "${spring.kafka.consumer.group-id}", topics = "${cryptoviz.kafka.topic}", batch = "true")

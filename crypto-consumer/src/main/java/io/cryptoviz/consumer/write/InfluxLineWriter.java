@@ -71,6 +71,7 @@ public class InfluxLineWriter {
 			.description("Write requests to InfluxDB that succeeded")
 			.publishPercentileHistogram()
 			.register(meters);
+		meters.counter("crypto.points.written");
 	}
 
 	/**

@@ -114,7 +114,7 @@ record BackfillRequest(List<String> coins, Instant from, Instant to) {
 			if (id.isEmpty()) {
 				continue;
 			}
-			if (!PriceTick.COIN_ID.matcher(id).matches()) {
+			if (!PriceTick.isCoinId(id)) {
 				throw BackfillException.usage("--coins: '" + abbreviate(id)
 						+ "' is not a CoinGecko coin id (lower-case letters, digits and '-', e.g. bitcoin)");
 			}

@@ -65,6 +65,13 @@ public class PricePoller {
 		this.meters = meters;
 		this.clock = clock;
 		this.lastSuccess = clock.instant();
+		// every outcome from the start, at zero, so a dashboard shows 0 rather than "No data"
+		count("crypto.polls", "outcome", "success", 0);
+		count("crypto.polls", "outcome", "publish_failed", 0);
+		for (PriceSourceException.Kind kind : PriceSourceException.Kind.values()) {
+			count("crypto.polls", "outcome", kind.tag(), 0);
+		}
+		count("crypto.ticks.published", "source", source.tickSource().id(), 0);
 	}
 
 	/** Polls unless a back-off is in force; returns how many ticks were published. */
@@ -154,7 +161,11 @@ public class PricePoller {
 	}
 
 	private void count(String meter, String tag, String value) {
-		this.meters.counter(meter, tag, value).increment();
+		count(meter, tag, value, 1);
+	}
+
+	private void count(String meter, String tag, String value, int amount) {
+		this.meters.counter(meter, tag, value).increment(amount);
 	}
 
 }

@@ -41,6 +41,8 @@ public class TickPublisher {
 		this.topic = topics.topic();
 		this.meters = meters;
 		this.ackTimeout = properties.ackTimeout();
+		// at zero from the start, so a dashboard shows 0 rather than "No data"
+		meters.counter("crypto.ticks.unacknowledged");
 	}
 
 	/**
