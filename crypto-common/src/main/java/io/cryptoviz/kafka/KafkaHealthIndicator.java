@@ -3,6 +3,7 @@ package io.cryptoviz.kafka;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.DescribeClusterOptions;
@@ -34,9 +35,14 @@ public class KafkaHealthIndicator extends AbstractHealthIndicator implements Dis
 	protected void doHealthCheck(Health.Builder builder) throws Exception {
 		DescribeClusterResult cluster = this.admin
 			.describeCluster(new DescribeClusterOptions().timeoutMs((int) this.timeout.toMillis()));
-		String clusterId = cluster.clusterId().get(this.timeout.toMillis(), TimeUnit.MILLISECONDS);
-		Collection<Node> nodes = cluster.nodes().get(this.timeout.toMillis(), TimeUnit.MILLISECONDS);
-		builder.up().withDetail("clusterId", clusterId).withDetail("brokers", nodes.size());
+		try {
+			String clusterId = cluster.clusterId().get(this.timeout.toMillis(), TimeUnit.MILLISECONDS);
+			Collection<Node> nodes = cluster.nodes().get(this.timeout.toMillis(), TimeUnit.MILLISECONDS);
+			builder.up().withDetail("clusterId", clusterId).withDetail("brokers", nodes.size());
+		}
+		catch (TimeoutException ex) {
+			builder.down().withDetail("error", "no answer from the brokers within " + this.timeout.toSeconds() + " s");
+		}
 	}
 
 	@Override

@@ -66,7 +66,7 @@ class SecretsIT {
 				}
 			}
 			for (String path : List.of("/api/v1/coins/x'y/history", "/api/v1/coins/bitcoin/history?interval=2m",
-					"/api/v1/compare?coins=%ZZ", "/nowhere", "/api/v1/coins/bitcoin/history?from=tomorrow")) {
+					"/api/v1/compare?coins=%25ZZ", "/nowhere", "/api/v1/coins/bitcoin/history?from=tomorrow")) {
 				answers.add(get(api.url() + path));
 			}
 
