@@ -134,6 +134,17 @@ final class BenchEnvironment implements AutoCloseable {
 					1e6 * entry.getValue() / points));
 	}
 
+	/** Waits; the benchmarks pace themselves and their readers with it. */
+	static void pause(long millis) {
+		try {
+			Thread.sleep(millis);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
 	/** Resident memory of a process in MiB, from /proc. */
 	static double residentMiB(long pid) {
 		try {

@@ -82,10 +82,10 @@ final class FreshnessBenchmark {
 					.writeValueAsBytes(tick))).get();
 				published.put(coin + "@" + price, sent);
 				// the readers need a moment to see a tick before the next one of the coin replaces it
-				pause(20);
+				BenchEnvironment.pause(20);
 			}
 		}
-		pause(3000);
+		BenchEnvironment.pause(3000);
 		publishing.set(false);
 		apiReader.join();
 		influxReader.join();
@@ -113,7 +113,7 @@ final class FreshnessBenchmark {
 					// not up yet, or busy: ask again
 				}
 				// a few milliseconds between reads: fine enough to time, light enough not to slow the pipeline
-				pause(5);
+				BenchEnvironment.pause(5);
 			}
 		}, name);
 	}
@@ -132,16 +132,6 @@ final class FreshnessBenchmark {
 					HttpResponse.BodyHandlers.ofString()).body();
 		}
 		catch (Exception ex) {
-			throw new IllegalStateException(ex);
-		}
-	}
-
-	private static void pause(long millis) {
-		try {
-			Thread.sleep(millis);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
 			throw new IllegalStateException(ex);
 		}
 	}

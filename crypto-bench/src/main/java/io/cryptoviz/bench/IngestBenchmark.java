@@ -134,7 +134,7 @@ final class IngestBenchmark {
 				lastBelow = now;
 				lastBelowCount = written;
 			}
-			pause(sampleEvery);
+			BenchEnvironment.pause(sampleEvery);
 		}
 		long stored = io.cryptoviz.devstack.InfluxDbServer.class.isInstance(env.influx) ? count(env, "consumer") : 0;
 		if (stored != ticks) {
@@ -168,16 +168,6 @@ final class IngestBenchmark {
 
 	private static double seconds(long nanos) {
 		return nanos / 1e9;
-	}
-
-	private static void pause(long millis) {
-		try {
-			Thread.sleep(millis);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException(ex);
-		}
 	}
 
 	record Result(int ticks, int coins, double ceilingPerSecond, double prototypePerSecond,

@@ -9,9 +9,9 @@ import io.cryptoviz.testsupport.CoinGeckoStub;
 import io.cryptoviz.testsupport.KafkaTestClients;
 import io.cryptoviz.testsupport.MarketChartHistory;
 import io.cryptoviz.testsupport.StubResponse;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.boot.SpringApplication;
@@ -33,16 +33,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ExtendWith(OutputCaptureExtension.class)
 class BackfillCommandTests {
 
-	private static final CoinGeckoStub stub = CoinGeckoStub.start();
-
-	@AfterAll
-	static void stopStub() {
-		stub.close();
-	}
+	@RegisterExtension
+	static final CoinGeckoStub stub = CoinGeckoStub.start();
 
 	@BeforeEach
-	void resetStub() {
-		stub.reset();
+	void answerNormally() {
 		stub.willAnswer("/simple/price", StubResponse.fixture("simple_price.json"));
 	}
 

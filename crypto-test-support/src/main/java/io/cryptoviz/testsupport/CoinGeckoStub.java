@@ -16,13 +16,20 @@ import java.util.function.Function;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * A local stand-in for CoinGecko's API on a free loopback port. Each path answers its queued
  * responses in order and then keeps answering the last one; paths without answers get 404.
  * Every request is recorded so a test can check what the client sent.
+ * <p>
+ * Registered as a JUnit extension ({@code @RegisterExtension static final CoinGeckoStub stub =
+ * CoinGeckoStub.start();}) it forgets its answers and requests before each test and stops after
+ * the class.
  */
-public final class CoinGeckoStub implements AutoCloseable {
+public final class CoinGeckoStub implements AutoCloseable, BeforeEachCallback, AfterAllCallback {
 
 	private static final String API_PREFIX = "/api/v3";
 
@@ -92,6 +99,16 @@ public final class CoinGeckoStub implements AutoCloseable {
 	@Override
 	public void close() {
 		this.server.stop(0);
+	}
+
+	@Override
+	public void beforeEach(ExtensionContext context) {
+		reset();
+	}
+
+	@Override
+	public void afterAll(ExtensionContext context) {
+		close();
 	}
 
 	private void handle(HttpExchange exchange) throws IOException {

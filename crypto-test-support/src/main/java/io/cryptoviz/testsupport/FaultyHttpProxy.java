@@ -21,8 +21,8 @@ import com.sun.net.httpserver.HttpServer;
 
 /**
  * An HTTP proxy in front of a server (InfluxDB) that injects faults on demand: answers 500,
- * answers 503 with {@code Retry-After}, drops the connection without an answer, or forwards
- * slowly. Set the fault, let the system under test meet it, set {@link Fault#NONE} again.
+ * answers 503 with {@code Retry-After}, drops the connection without an answer, forwards slowly,
+ * or forwards at once and answers slowly. Set the fault, let the system under test meet it, set {@link Fault#NONE} again.
  */
 public final class FaultyHttpProxy implements AutoCloseable {
 
@@ -88,8 +88,9 @@ public final class FaultyHttpProxy implements AutoCloseable {
 		try (exchange) {
 			byte[] body = readAll(exchange.getRequestBody());
 			switch (current.kind()) {
-				case NONE -> forward(exchange, body, Duration.ZERO);
-				case SLOW -> forward(exchange, body, current.delay());
+				case NONE -> forward(exchange, body, Duration.ZERO, Duration.ZERO);
+				case SLOW -> forward(exchange, body, current.delay(), Duration.ZERO);
+				case SLOW_ANSWER -> forward(exchange, body, Duration.ZERO, current.delay());
 				case STATUS -> {
 					this.faultsInjected.incrementAndGet();
 					if (current.retryAfterSeconds() != null) {
@@ -108,16 +109,12 @@ public final class FaultyHttpProxy implements AutoCloseable {
 		}
 	}
 
-	private void forward(HttpExchange exchange, byte[] body, Duration delay) throws IOException {
-		if (!delay.isZero()) {
+	private void forward(HttpExchange exchange, byte[] body, Duration before, Duration after) throws IOException {
+		if (!before.isZero() || !after.isZero()) {
 			this.faultsInjected.incrementAndGet();
-			try {
-				Thread.sleep(delay.toMillis());
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				return;
-			}
+		}
+		if (!pause(before)) {
+			return;
 		}
 		this.forwarded.incrementAndGet();
 		URI uri = this.target.resolve(exchange.getRequestURI().getRawPath()
@@ -133,6 +130,9 @@ public final class FaultyHttpProxy implements AutoCloseable {
 		}
 		try {
 			HttpResponse<byte[]> response = this.client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+			if (!pause(after)) {
+				return;
+			}
 			response.headers().map().forEach((name, values) -> {
 				if (!name.equalsIgnoreCase("content-length") && !name.equalsIgnoreCase("transfer-encoding")
 						&& !name.startsWith(":")) {
@@ -155,6 +155,20 @@ public final class FaultyHttpProxy implements AutoCloseable {
 		}
 	}
 
+	private static boolean pause(Duration duration) {
+		if (duration.isZero()) {
+			return true;
+		}
+		try {
+			Thread.sleep(duration.toMillis());
+			return true;
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return false;
+		}
+	}
+
 	private static byte[] readAll(InputStream in) throws IOException {
 		return in.readAllBytes();
 	}
@@ -165,7 +179,8 @@ public final class FaultyHttpProxy implements AutoCloseable {
 	 * @param kind the kind of fault
 	 * @param status the status answered, for {@link Kind#STATUS}
 	 * @param retryAfterSeconds the {@code Retry-After} sent with it, if any
-	 * @param delay how long a {@link Kind#SLOW} request waits before it is forwarded
+	 * @param delay how long a {@link Kind#SLOW} request waits before it is forwarded, or a
+	 * {@link Kind#SLOW_ANSWER} answer after the target gave it
 	 */
 	public record Fault(Kind kind, int status, Integer retryAfterSeconds, Duration delay) {
 
@@ -187,9 +202,14 @@ public final class FaultyHttpProxy implements AutoCloseable {
 			return new Fault(Kind.SLOW, 0, null, delay);
 		}
 
+		/** The target does its work at once; its answer comes {@code delay} later. */
+		public static Fault slowAnswer(Duration delay) {
+			return new Fault(Kind.SLOW_ANSWER, 0, null, delay);
+		}
+
 		public enum Kind {
 
-			NONE, STATUS, RESET, SLOW
+			NONE, STATUS, RESET, SLOW, SLOW_ANSWER
 
 		}
 

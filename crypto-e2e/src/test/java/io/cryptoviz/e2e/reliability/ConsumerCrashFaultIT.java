@@ -30,8 +30,9 @@ class ConsumerCrashFaultIT {
 			KafkaTestClients.publish(pipeline.kafka.bootstrapServers(), FaultPipeline.TOPIC, ticks(TICKS));
 			Map<String, String> smallBatches = Map.of("SPRING_KAFKA_CONSUMER_MAX_POLL_RECORDS", "500");
 
-			// slow writes, so that the kill most likely lands between a write and its commit
-			pipeline.influxProxy.inject(Fault.slow(Duration.ofMillis(300)));
+			// InfluxDB stores at once but its answer takes a while: the kill lands between a stored
+			// write and its commit, the window where a crash makes Kafka deliver stored ticks again
+			pipeline.influxProxy.inject(Fault.slowAnswer(Duration.ofMillis(500)));
 			ServiceProcess first = pipeline.consumer(smallBatches);
 			await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(50))
 				.until(() -> Ledger.pointsIn(pipeline.influx, FaultPipeline.DATABASE).size() >= 2_000);

@@ -20,9 +20,8 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -46,7 +45,8 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 @EmbeddedKafka(partitions = 3)
 class BackfillFlowTests {
 
-	private static final CoinGeckoStub stub = CoinGeckoStub.start();
+	@RegisterExtension
+	static final CoinGeckoStub stub = CoinGeckoStub.start();
 
 	private static final JsonMapper json = JsonMapper.builder().build();
 
@@ -65,16 +65,6 @@ class BackfillFlowTests {
 	@DynamicPropertySource
 	static void coinGecko(DynamicPropertyRegistry registry) {
 		registry.add("cryptoviz.coingecko.base-url", stub::baseUrl);
-	}
-
-	@AfterAll
-	static void stopStub() {
-		stub.close();
-	}
-
-	@BeforeEach
-	void resetStub() {
-		stub.reset();
 	}
 
 	@Test

@@ -16,9 +16,8 @@ import io.cryptoviz.testsupport.CoinGeckoStub;
 import io.cryptoviz.testsupport.CoinGeckoStub.RecordedRequest;
 import io.cryptoviz.testsupport.StubResponse;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -28,21 +27,12 @@ class CoinGeckoPriceSourceTests {
 
 	private static final List<String> COINS = List.of("bitcoin", "ethereum", "cardano", "solana", "polkadot");
 
-	private static final CoinGeckoStub stub = CoinGeckoStub.start();
+	@RegisterExtension
+	static final CoinGeckoStub stub = CoinGeckoStub.start();
 
 	private static final Instant NOW = Instant.parse("2025-10-31T10:35:00Z");
 
 	private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
-
-	@AfterAll
-	static void stopStub() {
-		stub.close();
-	}
-
-	@BeforeEach
-	void resetStub() {
-		stub.reset();
-	}
 
 	@Test
 	void asksForEveryCoinAndBothCurrenciesInOneRequest() {
