@@ -55,8 +55,8 @@ public final class Bench {
 		if (which.equals("freshness") || which.equals("all")) {
 			int ticks = Integer.parseInt(options.getOrDefault("freshness-ticks", "3000"));
 			rows.add("");
-			rows.add("| freshness | ticks seen | p50 ms | p95 ms | p99 ms | max ms |");
-			rows.add("| --- | ---: | ---: | ---: | ---: | ---: |");
+			rows.add("| freshness | ticks/s published | ticks seen | p50 ms | p95 ms | p99 ms | max ms |");
+			rows.add("| --- | ---: | ---: | ---: | ---: | ---: | ---: |");
 			for (int run = 1; run <= runs; run++) {
 				try (BenchEnvironment env = environment(root)) {
 					rows.add(FreshnessBenchmark.run(env, ticks).rows());
