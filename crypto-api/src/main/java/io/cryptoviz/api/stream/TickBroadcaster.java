@@ -17,6 +17,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import io.cryptoviz.api.ApiProperties;
 import io.cryptoviz.api.latest.LatestPrice;
 import io.cryptoviz.api.problem.ServiceFullException;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -48,13 +51,26 @@ public class TickBroadcaster implements SmartLifecycle {
 
 	private final AtomicInteger connected = new AtomicInteger();
 
+	private final Counter refused;
+
+	private final Counter dropped;
+
 	// made on start, ended on stop: a context can be stopped and started again (tests pause them)
 	private volatile ScheduledExecutorService executor = Executors.newScheduledThreadPool(2, threads());
 
 	private volatile boolean running;
 
-	public TickBroadcaster(ApiProperties properties) {
+	public TickBroadcaster(ApiProperties properties, MeterRegistry meters) {
 		this.settings = properties.stream();
+		Gauge.builder("crypto.api.stream.clients", this.connected, AtomicInteger::get)
+			.description("Live stream clients connected")
+			.register(meters);
+		this.refused = Counter.builder("crypto.api.stream.refused")
+			.description("Live stream clients refused because every slot was taken")
+			.register(meters);
+		this.dropped = Counter.builder("crypto.api.stream.dropped")
+			.description("Live stream clients disconnected for falling too far behind")
+			.register(meters);
 	}
 
 	/**
@@ -64,6 +80,7 @@ public class TickBroadcaster implements SmartLifecycle {
 	public SseEmitter subscribe(Set<String> coins) {
 		if (this.connected.incrementAndGet() > this.settings.maxClients()) {
 			this.connected.decrementAndGet();
+			this.refused.increment();
 			throw new ServiceFullException("All " + this.settings.maxClients()
 					+ " live stream slots are taken; try again later.", RECONNECT_DELAY.multipliedBy(10));
 		}
@@ -106,6 +123,7 @@ public class TickBroadcaster implements SmartLifecycle {
 	private void offer(Client client, Object message) {
 		if (!client.pending().offer(message)) {
 			log.info("Disconnecting a live stream client that is {} messages behind", this.settings.clientBuffer());
+			this.dropped.increment();
 			client.emitter().complete();
 			remove(client);
 			return;

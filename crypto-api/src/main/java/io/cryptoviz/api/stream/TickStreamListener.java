@@ -1,9 +1,14 @@
 package io.cryptoviz.api.stream;
 
+import java.util.EnumMap;
+import java.util.Map;
+
 import io.cryptoviz.api.latest.LatestPrice;
 import io.cryptoviz.api.latest.LatestPrices;
 import io.cryptoviz.tick.PriceTick;
 import io.cryptoviz.tick.TickSource;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
@@ -23,15 +28,24 @@ class TickStreamListener {
 
 	private final LatestPrices latest;
 
-	TickStreamListener(TickBroadcaster broadcaster, LatestPrices latest) {
+	private final Map<TickSource, Counter> received = new EnumMap<>(TickSource.class);
+
+	TickStreamListener(TickBroadcaster broadcaster, LatestPrices latest, MeterRegistry meters) {
 		this.broadcaster = broadcaster;
 		this.latest = latest;
+		for (TickSource source : TickSource.values()) {
+			this.received.put(source, Counter.builder("crypto.api.ticks.received")
+				.description("Ticks the API read from the topic (backfilled ones are not streamed)")
+				.tag("source", source.id())
+				.register(meters));
+		}
 	}
 
 	@KafkaListener(id = ID, topics = "${cryptoviz.kafka.topic}",
 			groupId = "${cryptoviz.api.stream.consumer-group-prefix}-${random.uuid}",
 			properties = { "auto.offset.reset=latest", "enable.auto.commit=false" })
 	void onTick(PriceTick tick) {
+		this.received.get(tick.source()).increment();
 		// a backfill loads the past: thousands of old ticks that are no news for a live view
 		if (tick.source() != TickSource.BACKFILL) {
 			LatestPrice price = LatestPrice.of(tick);

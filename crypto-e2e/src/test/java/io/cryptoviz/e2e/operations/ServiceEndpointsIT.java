@@ -142,6 +142,21 @@ class ServiceEndpointsIT {
 	}
 
 	@Test
+	void apiCountsTheTicksItReadsAndItsStreamClients() {
+		String api = stack.service("crypto-api").url();
+		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+			PrometheusScrape scrape = PrometheusScrape.of(api);
+			assertThat(scrape.named("crypto_api_ticks_received_total")).anySatisfy((ticks) -> {
+				assertThat(ticks.labels()).containsEntry("source", "coingecko");
+				assertThat(ticks.value()).isGreaterThanOrEqualTo(5);
+			});
+			assertThat(scrape.names()).contains("crypto_api_stream_clients", "crypto_api_stream_refused_total",
+					"crypto_api_stream_dropped_total");
+			assertTaggedWithApplication(scrape, "crypto-api");
+		});
+	}
+
+	@Test
 	void everyServiceExposesJvmAndHttpMetricsTaggedWithItsName() {
 		for (ServiceProcess service : stack.services()) {
 			HttpAnswer.get(service.url() + "/actuator/health");
