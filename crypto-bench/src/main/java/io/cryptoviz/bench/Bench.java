@@ -25,7 +25,7 @@ public final class Bench {
 		if (args.length == 0) {
 			System.out.println("""
 					Usage: Bench ingest|freshness|api|cost|all [--runs=3] [--project-root=.]
-					  ingest:    [--ticks=1000000] [--coins=100] [--prototype-sample=20000]
+					  ingest:    [--ticks=3000000] [--coins=100] [--prototype-sample=20000]
 					  freshness: [--freshness-ticks=3000]
 					  api:       [--connections=64] [--seconds=15]   (needs wrk on the PATH)
 					""");
@@ -41,7 +41,7 @@ public final class Bench {
 		List<String> rows = new ArrayList<>();
 		String which = args[0];
 		if (which.equals("ingest") || which.equals("all")) {
-			int ticks = Integer.parseInt(options.getOrDefault("ticks", "1000000"));
+			int ticks = Integer.parseInt(options.getOrDefault("ticks", "3000000"));
 			int coins = Integer.parseInt(options.getOrDefault("coins", "100"));
 			int sample = Integer.parseInt(options.getOrDefault("prototype-sample", "20000"));
 			rows.add("| ingest | consumer points/s | ceiling points/s | prototype points/s | consumer/ceiling | consumer/prototype |");
