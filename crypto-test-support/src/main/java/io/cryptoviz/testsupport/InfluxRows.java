@@ -21,9 +21,13 @@ public final class InfluxRows {
 	}
 
 	public static List<Map<String, Object>> query(InfluxDbServer server, String database, String influxQl) {
-		JsonNode answer = JSON.readTree(server.query(influxQl, database));
+		return of(server.query(influxQl, database));
+	}
+
+	/** The rows of an answer of InfluxDB's v1 {@code /query} (JSON, any InfluxDB version). */
+	public static List<Map<String, Object>> of(String answer) {
 		List<Map<String, Object>> rows = new ArrayList<>();
-		for (JsonNode result : answer.path("results")) {
+		for (JsonNode result : JSON.readTree(answer).path("results")) {
 			for (JsonNode series : result.path("series")) {
 				List<String> columns = new ArrayList<>();
 				series.path("columns").forEach((column) -> columns.add(column.asString()));

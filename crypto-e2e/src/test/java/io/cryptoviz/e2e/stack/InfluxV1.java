@@ -8,24 +8,19 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
+import io.cryptoviz.testsupport.InfluxRows;
 
 /**
  * InfluxDB's v1 {@code /query} as the API and Grafana call it on any InfluxDB: InfluxQL, a
  * database (on 2.x the bucket, through its DBRP mapping), and a token when one is needed. Rows come
- * back as maps of column (and group-by tag) to value, times in epoch milliseconds.
+ * back as {@link InfluxRows#of rows}, times in epoch milliseconds.
  */
 public record InfluxV1(String url, String token) {
 
 	private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-
-	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	/** The HTTP status and body of a query, for tests of the answer itself (401 without a token). */
 	public HttpAnswer send(String database, String influxQl) {
@@ -56,24 +51,7 @@ public record InfluxV1(String url, String token) {
 		if (answer.status() != 200 || answer.body().contains("\"error\"")) {
 			throw new IllegalStateException("InfluxDB answered " + answer.status() + ": " + answer.body());
 		}
-		List<Map<String, Object>> rows = new ArrayList<>();
-		for (JsonNode result : JSON.readTree(answer.body()).path("results")) {
-			for (JsonNode series : result.path("series")) {
-				List<String> columns = new ArrayList<>();
-				series.path("columns").forEach((column) -> columns.add(column.asString()));
-				for (JsonNode values : series.path("values")) {
-					Map<String, Object> row = new LinkedHashMap<>();
-					series.path("tags").properties().forEach((tag) -> row.put(tag.getKey(), tag.getValue().asString()));
-					for (int i = 0; i < columns.size(); i++) {
-						JsonNode value = values.get(i);
-						row.put(columns.get(i), (value == null || value.isNull()) ? null
-								: value.isNumber() ? (Object) value.asDouble() : value.asString());
-					}
-					rows.add(row);
-				}
-			}
-		}
-		return rows;
+		return InfluxRows.of(answer.body());
 	}
 
 }
