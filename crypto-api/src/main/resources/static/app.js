@@ -34,6 +34,10 @@
     }).format(value);
   }
 
+  function count(n, noun) {
+    return `${n} ${noun}${n === 1 ? '' : 's'}`;
+  }
+
   function compact(value) {
     if (missing(value)) return null;
     return new Intl.NumberFormat('en-US', {
@@ -129,6 +133,8 @@
     if (known && Date.parse(known.timestamp) > Date.parse(price.timestamp)) return;
     state.latest.set(price.crypto, price);
     render(price, flash);
+    // simulated prices must never pass for market data
+    $('#simulated').hidden = ![...state.latest.values()].some((latest) => latest.source === 'simulated');
   }
 
   function showPricesMessage(text) {
@@ -248,17 +254,17 @@
         const data = await getJson('compare?' + query({ currency: state.currency, ...range }));
         option = compareOption(data);
         const points = data.series.reduce((sum, series) => sum + series.points.length, 0);
-        summary = points === 0 ? null : `${data.series.length} coins · ${points} points · interval ${data.interval}`;
+        summary = points === 0 ? null : `${count(data.series.length, 'coin')} · ${count(points, 'point')} · interval ${data.interval}`;
       } else if (state.view === 'candles') {
         const data = await getJson(`coins/${encodeURIComponent(state.coin)}/candles?`
           + query({ currency: state.currency, ...range }));
         option = candleOption(data);
-        summary = data.candles.length === 0 ? null : `${data.candles.length} candles · interval ${data.interval}`;
+        summary = data.candles.length === 0 ? null : `${count(data.candles.length, 'candle')} · interval ${data.interval}`;
       } else {
         const data = await getJson(`coins/${encodeURIComponent(state.coin)}/history?`
           + query({ field: 'price_' + state.currency, ...range }));
         option = lineOption(data);
-        summary = data.points.length === 0 ? null : `${data.points.length} points · interval ${data.interval}`;
+        summary = data.points.length === 0 ? null : `${count(data.points.length, 'point')} · interval ${data.interval}`;
       }
       if (request !== state.chartRequest) return; // a newer choice is loading
       const instance = chart();

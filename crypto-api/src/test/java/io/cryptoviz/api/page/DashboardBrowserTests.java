@@ -95,6 +95,7 @@ class DashboardBrowserTests extends ApiIntegrationTests {
 		assertThat(cell("ethereum", "change")).isEqualTo("▼ 2.25%");
 		assertThat(cellElement("ethereum", "change").getAttribute("class")).contains("down");
 		assertThat(cell("polkadot", "updated")).isEqualTo("no tick yet");
+		assertThat(this.browser.findElement(By.id("simulated")).isDisplayed()).as("simulated badge").isFalse();
 
 		// the selected coin (the first, bitcoin) is charted over the last 24 hours
 		page().untilAsserted(() -> assertThat(chartStatus())
@@ -119,6 +120,13 @@ class DashboardBrowserTests extends ApiIntegrationTests {
 		page().untilAsserted(() -> assertThat(cell("bitcoin", "price-usd")).isEqualTo("$96,000.01"));
 		assertThat(cell("bitcoin", "change")).isEqualTo("▼ 0.50%");
 		assertThat(cell("bitcoin", "market-cap")).isEqualTo("—");
+
+		// simulated prices are flagged as such, never passed off as market data
+		publish(List.of(entry("polkadot", ("{\"crypto\":\"polkadot\",\"price_usd\":4.5,\"timestamp\":\"" + this.now
+				+ "\",\"source\":\"simulated\"}")
+			.getBytes(StandardCharsets.UTF_8))));
+		page().untilAsserted(() -> assertThat(cell("polkadot", "price-usd")).isEqualTo("$4.50"));
+		assertThat(this.browser.findElement(By.id("simulated")).isDisplayed()).as("simulated badge").isTrue();
 
 		assertThat(severeConsoleMessages()).singleElement().asString().contains("console capture works");
 	}
