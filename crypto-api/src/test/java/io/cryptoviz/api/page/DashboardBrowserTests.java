@@ -122,10 +122,11 @@ class DashboardBrowserTests extends ApiIntegrationTests {
 		assertThat(cell("bitcoin", "market-cap")).isEqualTo("—");
 
 		// simulated prices are flagged as such, never passed off as market data
-		publish(List.of(entry("polkadot", ("{\"crypto\":\"polkadot\",\"price_usd\":4.5,\"timestamp\":\"" + this.now
+		// (ethereum: the coins of other test classes' time windows must keep their data)
+		publish(List.of(entry("ethereum", ("{\"crypto\":\"ethereum\",\"price_usd\":3600.5,\"timestamp\":\"" + this.now
 				+ "\",\"source\":\"simulated\"}")
 			.getBytes(StandardCharsets.UTF_8))));
-		page().untilAsserted(() -> assertThat(cell("polkadot", "price-usd")).isEqualTo("$4.50"));
+		page().untilAsserted(() -> assertThat(cell("ethereum", "price-usd")).isEqualTo("$3,600.50"));
 		assertThat(this.browser.findElement(By.id("simulated")).isDisplayed()).as("simulated badge").isTrue();
 
 		assertThat(severeConsoleMessages()).singleElement().asString().contains("console capture works");
