@@ -166,6 +166,8 @@ final class BenchEnvironment implements AutoCloseable {
 		properties.put("acks", "all");
 		properties.put("linger.ms", "20");
 		properties.put("batch.size", String.valueOf(256 * 1024));
+		// the topics were just created: see KafkaTestClients.publish for why one request in flight
+		properties.put("max.in.flight.requests.per.connection", "1");
 		return properties;
 	}
 
