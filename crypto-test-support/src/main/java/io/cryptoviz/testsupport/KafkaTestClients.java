@@ -30,8 +30,8 @@ public final class KafkaTestClients {
 	/**
 	 * Sends each value with its key and waits for the acknowledgements. One request in flight: a
 	 * topic this creates (or just created) can refuse the first request to a partition as "not
-	 * leader" and accept the next, after which the first is refused forever as out of sequence
-	 * (KAFKA-15591); with one in flight, the first is simply sent again.
+	 * leader" and accept the next, after which the first is refused as out of sequence until its
+	 * delivery times out (KAFKA-15591); with one in flight, the first is simply sent again.
 	 */
 	public static void publish(String bootstrapServers, String topic, List<Map.Entry<String, byte[]>> records) {
 		try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(
