@@ -32,8 +32,8 @@ import org.springframework.context.SmartLifecycle;
 
 /**
  * Takes part in the election: a consumer of the coordination topic's group, on a thread of its own,
- * that polls every heartbeat interval and, while it holds partition 0, renews the lease by
- * committing to the group. In the classic group protocol a commit keeps the member's session, and a
+ * that, while it holds partition 0, renews the lease every heartbeat interval by committing to the
+ * group. In the classic group protocol a commit keeps the member's session, and a
  * commit from a member the coordinator has removed fails: a confirmed commit proves the role.
  * <p>
  * Stopping leaves the group at once, after the duty under way, so another instance takes over
@@ -43,6 +43,8 @@ import org.springframework.context.SmartLifecycle;
 final class LeaderElection implements SmartLifecycle {
 
 	private static final Logger logger = LoggerFactory.getLogger(LeaderElection.class);
+
+	private static final Duration POLL = Duration.ofMillis(100);
 
 	private final LeaderLease lease;
 
@@ -62,6 +64,8 @@ final class LeaderElection implements SmartLifecycle {
 		.newSingleThreadExecutor((task) -> daemon(task, "leader-events"));
 
 	private volatile boolean running;
+
+	private long nextRenewal;
 
 	private volatile @Nullable Thread thread;
 
@@ -170,14 +174,17 @@ final class LeaderElection implements SmartLifecycle {
 		String lastProblem = null;
 		while (this.running) {
 			try {
-				elector.poll(this.properties.heartbeatInterval());
+				// short polls: a fresh assignment is confirmed at once, not a heartbeat later
+				elector.poll(POLL);
 				if (elector.assignment().contains(this.token)) {
 					if (!elector.paused().contains(this.token)) {
 						// the partition is a token: nothing on it is ever read
 						elector.pause(Set.of(this.token));
 					}
 					this.lease.hold();
-					renew(elector);
+					if (!this.lease.isActive() || this.nanoTime.getAsLong() - this.nextRenewal >= 0) {
+						renew(elector);
+					}
 				}
 				lastProblem = null;
 			}
@@ -198,6 +205,7 @@ final class LeaderElection implements SmartLifecycle {
 
 	private void renew(Consumer<?, ?> elector) {
 		long sentAt = this.nanoTime.getAsLong();
+		this.nextRenewal = sentAt + this.properties.heartbeatInterval().toNanos();
 		try {
 			elector.commitSync(Map.of(this.token, new OffsetAndMetadata(0, this.lease.instanceId())),
 					this.properties.heartbeatInterval());
