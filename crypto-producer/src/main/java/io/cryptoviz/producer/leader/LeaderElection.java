@@ -33,8 +33,8 @@ import org.springframework.context.SmartLifecycle;
 /**
  * Takes part in the election: a consumer of the coordination topic's group, on a thread of its own,
  * that, while it holds partition 0, renews the lease every heartbeat interval by committing to the
- * group. In the classic group protocol a commit keeps the member's session, and a
- * commit from a member the coordinator has removed fails: a confirmed commit proves the role.
+ * group. In the classic group protocol a commit keeps the member's session, and a commit from a
+ * member the coordinator has removed fails: a confirmed commit proves the role.
  * <p>
  * Stopping leaves the group at once, after the duty under way, so another instance takes over
  * without waiting for the session to run out. It stops after the scheduler, so no poll starts while
@@ -171,7 +171,7 @@ final class LeaderElection implements SmartLifecycle {
 
 	private void elect(Consumer<?, ?> elector) {
 		elector.subscribe(List.of(this.token.topic()), new TokenListener());
-		String lastProblem = null;
+		@Nullable String lastProblem = null;
 		while (this.running) {
 			try {
 				// short polls: a fresh assignment is confirmed at once, not a heartbeat later
