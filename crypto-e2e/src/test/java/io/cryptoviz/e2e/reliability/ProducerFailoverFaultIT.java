@@ -48,9 +48,7 @@ class ProducerFailoverFaultIT {
 			Instant killedAt = Instant.now();
 			// served while no producer polls: only the standby, once it has taken over, can publish it
 			producers.prices.refresh();
-			await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(50))
-				.until(() -> "active".equals(role(producers.standby())));
-			double takeover = secondsSince(killed);
+			double takeover = awaitActive(producers.standby(), killed);
 			awaitStored(pipeline, producers.prices);
 			double firstTick = secondsSince(killed);
 			refreshAndAwaitStored(pipeline, producers.prices, REFRESHES);
@@ -59,9 +57,8 @@ class ProducerFailoverFaultIT {
 			assertThat(standbyPolls).isNotEmpty()
 				.allSatisfy((poll) -> assertThat(poll.receivedAt()).isAfter(killedAt));
 			long offered = producers.prices.ticksOffered();
-			FaultScenarios.awaitDrained(pipeline, offered);
-			Ledger.Outcome outcome = pipeline.outcome("8a. Two producers, the active one killed (SIGKILL)", offered);
-			long again = pipeline.endOffsets(FaultPipeline.TOPIC) - outcome.inTopic().size();
+			Ledger.Outcome outcome = drained(pipeline, "8a. Two producers, the active one killed (SIGKILL)", offered);
+			long again = recordsTwice(pipeline, outcome);
 			outcome.record(("%d CoinGecko refreshes served, one of them while no producer polled; the standby, which "
 					+ "had polled nothing, active %.1f s after the kill, its first tick in InfluxDB %.1f s after; %d "
 					+ "records on the topic twice")
@@ -82,9 +79,7 @@ class ProducerFailoverFaultIT {
 			signal("STOP", paused);
 			long stopped = System.nanoTime();
 			// no refresh meanwhile: the new active instance polls the refresh the paused one published
-			await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(50))
-				.until(() -> "active".equals(role(producers.standby())));
-			double takeover = secondsSince(stopped);
+			double takeover = awaitActive(producers.standby(), stopped);
 			await().atMost(Duration.ofSeconds(30)).until(() -> !producers.standbyStub().requests().isEmpty());
 			Instant resumedAt = Instant.now();
 			signal("CONT", paused);
@@ -104,10 +99,9 @@ class ProducerFailoverFaultIT {
 			assertThat(role(producers.standby())).isEqualTo("active");
 			assertThat(pipeline.counter(paused, "crypto_producer_leader")).isZero();
 			long offered = producers.prices.ticksOffered();
-			FaultScenarios.awaitDrained(pipeline, offered);
-			Ledger.Outcome outcome = pipeline
-				.outcome("8b. Two producers, the active one paused (SIGSTOP) past its session, then resumed", offered);
-			long again = pipeline.endOffsets(FaultPipeline.TOPIC) - outcome.inTopic().size();
+			Ledger.Outcome outcome = drained(pipeline,
+					"8b. Two producers, the active one paused (SIGSTOP) past its session, then resumed", offered);
+			long again = recordsTwice(pipeline, outcome);
 			outcome.record(("%d CoinGecko refreshes served; the standby active %.1f s after the pause, and published "
 					+ "the paused one's last refresh again (%d records on the topic twice, one point each); the paused "
 					+ "one, resumed, answered as standby at once and polled %d times after")
@@ -130,6 +124,24 @@ class ProducerFailoverFaultIT {
 		boolean firstActive = "active".equals(role(first));
 		assertThat(role(firstActive ? second : first)).isEqualTo("standby");
 		return new Pair(prices, first, second, pipeline.coinGecko, secondStub, firstActive);
+	}
+
+	/** Waits until the producer says it is active; returns the seconds since {@code since} ({@link System#nanoTime()}). */
+	private double awaitActive(ServiceProcess producer, long since) {
+		await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(50))
+			.until(() -> "active".equals(role(producer)));
+		return secondsSince(since);
+	}
+
+	/** The ledger once every tick offered is stored and committed. */
+	private static Ledger.Outcome drained(FaultPipeline pipeline, String scenario, long offered) throws Exception {
+		FaultScenarios.awaitDrained(pipeline, offered);
+		return pipeline.outcome(scenario, offered);
+	}
+
+	/** Records on the topic beyond one per tick: a tick published again. */
+	private static long recordsTwice(FaultPipeline pipeline, Ledger.Outcome outcome) throws Exception {
+		return pipeline.endOffsets(FaultPipeline.TOPIC) - outcome.inTopic().size();
 	}
 
 	private static void refreshAndAwaitStored(FaultPipeline pipeline, RefreshingPrices prices, int refreshes) {

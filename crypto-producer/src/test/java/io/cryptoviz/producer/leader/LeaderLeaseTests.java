@@ -110,13 +110,8 @@ class LeaderLeaseTests {
 	void aHandoverRefusesNewDutiesAndWaitsForTheOneUnderWay() throws Exception {
 		this.lease.hold();
 		this.lease.renewed(now());
-		CountDownLatch started = new CountDownLatch(1);
 		CountDownLatch finish = new CountDownLatch(1);
-		CompletableFuture<Boolean> duty = CompletableFuture.supplyAsync(() -> this.lease.runIfActive(() -> {
-			started.countDown();
-			await().until(() -> finish.getCount() == 0);
-		}));
-		started.await();
+		CompletableFuture<Boolean> duty = dutyUnderWay(finish);
 		AtomicReference<Thread> releasing = new AtomicReference<>();
 		CompletableFuture<Boolean> handover = CompletableFuture.supplyAsync(() -> {
 			releasing.set(Thread.currentThread());
@@ -139,13 +134,8 @@ class LeaderLeaseTests {
 	void aLostPartitionDoesNotWaitForTheDutyUnderWay() throws Exception {
 		this.lease.hold();
 		this.lease.renewed(now());
-		CountDownLatch started = new CountDownLatch(1);
 		CountDownLatch finish = new CountDownLatch(1);
-		CompletableFuture<Boolean> duty = CompletableFuture.supplyAsync(() -> this.lease.runIfActive(() -> {
-			started.countDown();
-			await().until(() -> finish.getCount() == 0);
-		}));
-		started.await();
+		CompletableFuture<Boolean> duty = dutyUnderWay(finish);
 
 		assertThat(this.lease.release("the group coordinator removed this instance from the group", Duration.ZERO))
 			.as("a duty was still running")
@@ -153,6 +143,17 @@ class LeaderLeaseTests {
 
 		finish.countDown();
 		assertThat(duty.get()).isTrue();
+	}
+
+	/** A duty started on another thread, running until {@code finish} is counted down. */
+	private CompletableFuture<Boolean> dutyUnderWay(CountDownLatch finish) throws InterruptedException {
+		CountDownLatch started = new CountDownLatch(1);
+		CompletableFuture<Boolean> duty = CompletableFuture.supplyAsync(() -> this.lease.runIfActive(() -> {
+			started.countDown();
+			await().until(() -> finish.getCount() == 0);
+		}));
+		started.await();
+		return duty;
 	}
 
 	private long now() {
