@@ -50,9 +50,9 @@ class LeaderConfiguration {
 	LeaderElection leaderElection(LeaderLease lease, LeaderProperties properties, ConsumerFactory<?, ?> consumers,
 			ApplicationEventPublisher events, Clock clock) {
 		return new LeaderElection(lease, properties,
-				() -> consumers.createConsumer(properties.groupId(), null, null,
-						consumerSettings(properties, lease.instanceId())), events,
-				clock, System::nanoTime);
+				() -> consumers.createConsumer(properties.groupId(), properties.groupId() + "-" + lease.instanceId(),
+						null, consumerSettings(properties)),
+				events, clock, System::nanoTime);
 	}
 
 	@Bean
@@ -75,9 +75,8 @@ class LeaderConfiguration {
 			.register(registry);
 	}
 
-	private static Properties consumerSettings(LeaderProperties properties, String instanceId) {
+	private static Properties consumerSettings(LeaderProperties properties) {
 		Properties settings = new Properties();
-		settings.put(ConsumerConfig.CLIENT_ID_CONFIG, properties.groupId() + "-" + instanceId);
 		// the classic protocol: its session timeout is the client's to choose (the consumer protocol's is
 		// the broker's, 45 s at least), and a commit keeps the session and proves the membership
 		settings.put(ConsumerConfig.GROUP_PROTOCOL_CONFIG, GroupProtocol.CLASSIC.name());

@@ -46,6 +46,10 @@ final class LeaderElection implements SmartLifecycle {
 
 	private static final Duration POLL = Duration.ofMillis(100);
 
+	private static final String REMOVED = "the group coordinator removed this instance from the group";
+
+	private static final String STOPPING = "this instance is stopping: handed over";
+
 	private final LeaderLease lease;
 
 	private final LeaderProperties properties;
@@ -213,7 +217,7 @@ final class LeaderElection implements SmartLifecycle {
 		}
 		catch (CommitFailedException ex) {
 			// the coordinator no longer counts this instance in the group: someone else may have the partition
-			this.lease.release("the group coordinator removed this instance from the group", Duration.ZERO);
+			this.lease.release(REMOVED, Duration.ZERO);
 		}
 		catch (RebalanceInProgressException | RetriableException ex) {
 			// not confirmed: the lease runs out unless a later renewal is
@@ -261,30 +265,41 @@ final class LeaderElection implements SmartLifecycle {
 		return thread;
 	}
 
-	/** Hands over on revocation, after the duty under way; steps down at once when the partition is lost. */
+	/**
+	 * Hands over on revocation, and when stopping, after the duty under way; steps down at once when the
+	 * partition is lost while running, as someone else may have it already.
+	 */
 	private final class TokenListener implements ConsumerRebalanceListener {
 
 		@Override
 		public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
 			if (partitions.contains(LeaderElection.this.token)) {
-				Duration wait = LeaderElection.this.properties.lease();
-				String reason = LeaderElection.this.running ? "handed over to another instance"
-						: "this instance is stopping: handed over";
-				if (!LeaderElection.this.lease.release(reason, wait)) {
-					logger.warn("Instance {} hands over while a duty is still running after {} s",
-							LeaderElection.this.lease.instanceId(), wait.toMillis() / 1000.0);
-				}
-				report();
+				handOver(LeaderElection.this.running ? "handed over to another instance" : STOPPING);
 			}
 		}
 
+		// a stop during a rebalance loses the partition rather than revoking it: still a handover
 		@Override
 		public void onPartitionsLost(Collection<TopicPartition> partitions) {
-			if (partitions.contains(LeaderElection.this.token)) {
-				LeaderElection.this.lease.release("the group coordinator removed this instance from the group",
-						Duration.ZERO);
+			if (!partitions.contains(LeaderElection.this.token)) {
+				return;
+			}
+			if (LeaderElection.this.running) {
+				LeaderElection.this.lease.release(REMOVED, Duration.ZERO);
 				report();
 			}
+			else {
+				handOver(STOPPING);
+			}
+		}
+
+		private void handOver(String reason) {
+			Duration wait = LeaderElection.this.properties.lease();
+			if (!LeaderElection.this.lease.release(reason, wait)) {
+				logger.warn("Instance {} hands over while a duty is still running after {} s",
+						LeaderElection.this.lease.instanceId(), wait.toMillis() / 1000.0);
+			}
+			report();
 		}
 
 		@Override
