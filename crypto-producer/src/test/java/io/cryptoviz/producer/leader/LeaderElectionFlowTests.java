@@ -20,12 +20,15 @@ import io.cryptoviz.testsupport.CoinGeckoStub;
 import io.cryptoviz.testsupport.StubResponse;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.ConsumerGroupDescription;
+import org.apache.kafka.clients.admin.MemberDescription;
 import org.apache.kafka.clients.admin.RemoveMembersFromConsumerGroupOptions;
 import org.apache.kafka.clients.consumer.CloseOptions;
 import org.apache.kafka.clients.consumer.CloseOptions.GroupMembershipOperation;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.CooperativeStickyAssignor;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.GroupState;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.junit.jupiter.api.BeforeEach;
@@ -100,6 +103,14 @@ class LeaderElectionFlowTests {
 			assertThat(standbyHealth.at("/components/priceSource/status").asString()).isEqualTo("UP");
 			assertThat(standbyHealth.at("/components/priceSource/details/role").asString()).isEqualTo("standby");
 			assertThat(standby.readiness()).isEqualTo(200);
+			// as an operator sees it: kafka-consumer-groups.sh --describe --group ...
+			ConsumerGroupDescription group = describeGroup(kafka);
+			assertThat(group.members()).extracting(MemberDescription::clientId)
+				.containsExactlyInAnyOrder(this.group + "-first", this.group + "-second");
+			assertThat(group.members())
+				.filteredOn((member) -> member.assignment().topicPartitions().contains(new TopicPartition(TOPIC, 0)))
+				.extracting(MemberDescription::clientId)
+				.containsExactly(this.group + "-" + active.id);
 		}
 	}
 
@@ -110,6 +121,10 @@ class LeaderElectionFlowTests {
 		try (Instance first = start(kafka, "first", firstStub, longSession)) {
 			await().atMost(Duration.ofSeconds(60)).until(first::isActive);
 			try (Instance second = start(kafka, "second", secondStub, longSession)) {
+				await().atMost(Duration.ofSeconds(60)).until(() -> {
+					ConsumerGroupDescription group = describeGroup(kafka);
+					return group.members().size() == 2 && group.groupState() == GroupState.STABLE;
+				});
 				await().atMost(Duration.ofSeconds(30)).until(() -> first.polls() >= 5);
 				assertThat(second.isActive()).isFalse();
 
@@ -162,6 +177,31 @@ class LeaderElectionFlowTests {
 			assertThat(only.changes().get(1).reason())
 				.isEqualTo("the group coordinator removed this instance from the group");
 			assertThat(only.isActive()).isTrue();
+		}
+	}
+
+	@Test
+	void withTheElectionOffAnInstanceIsActiveAloneWithoutJoiningAGroup(EmbeddedKafkaBroker kafka) throws Exception {
+		try (Instance alone = start(kafka, "alone", firstStub, "cryptoviz.producer.leader.enabled=false")) {
+			assertThat(alone.isActive()).isTrue();
+			await().atMost(Duration.ofSeconds(30)).until(() -> alone.polls() >= 1);
+
+			JsonNode leader = alone.health().at("/components/leader");
+			assertThat(leader.at("/status").asString()).isEqualTo("UP");
+			assertThat(leader.at("/details/role").asString()).isEqualTo("active");
+			assertThat(leader.at("/details/election").asString())
+				.isEqualTo("disabled: this instance is the only producer");
+			assertThat(alone.gauge()).isEqualTo(1.0);
+			try (Admin admin = Admin.create(Map.of("bootstrap.servers", kafka.getBrokersAsString()))) {
+				assertThat(admin.listGroups().all().get(30, TimeUnit.SECONDS))
+					.noneMatch((listed) -> listed.groupId().equals(this.group));
+			}
+		}
+	}
+
+	private ConsumerGroupDescription describeGroup(EmbeddedKafkaBroker kafka) throws Exception {
+		try (Admin admin = Admin.create(Map.of("bootstrap.servers", kafka.getBrokersAsString()))) {
+			return admin.describeConsumerGroups(List.of(this.group)).all().get(30, TimeUnit.SECONDS).get(this.group);
 		}
 	}
 
