@@ -96,7 +96,7 @@ class LeaderConfiguration {
 		return String.valueOf(duration.toMillis());
 	}
 
-	static String instanceId(LeaderProperties properties) {
+	private static String instanceId(LeaderProperties properties) {
 		String configured = properties.instanceId();
 		if (configured != null && !configured.isBlank()) {
 			return configured;
