@@ -43,9 +43,10 @@ class ProducerFailoverFaultIT {
 			refreshAndAwaitStored(pipeline, producers.prices, REFRESHES);
 			assertThat(producers.standbyStub().requests()).as("requests from the standby").isEmpty();
 
-			producers.active().kill();
+			// times from the signal: kill() returns once the process is gone, which takes a while
 			long killed = System.nanoTime();
 			Instant killedAt = Instant.now();
+			producers.active().kill();
 			// served while no producer polls: only the standby, once it has taken over, can publish it
 			producers.prices.refresh();
 			double takeover = awaitActive(producers.standby(), killed);
@@ -76,8 +77,8 @@ class ProducerFailoverFaultIT {
 			refreshAndAwaitStored(pipeline, producers.prices, REFRESHES);
 			ServiceProcess paused = producers.active();
 
-			signal("STOP", paused);
 			long stopped = System.nanoTime();
+			signal("STOP", paused);
 			// no refresh meanwhile: the new active instance polls the refresh the paused one published
 			double takeover = awaitActive(producers.standby(), stopped);
 			await().atMost(Duration.ofSeconds(30)).until(() -> !producers.standbyStub().requests().isEmpty());
