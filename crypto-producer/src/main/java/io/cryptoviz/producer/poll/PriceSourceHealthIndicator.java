@@ -3,6 +3,9 @@ package io.cryptoviz.producer.poll;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
+
+import io.cryptoviz.producer.leader.Leadership;
 
 import org.springframework.boot.health.contributor.AbstractHealthIndicator;
 import org.springframework.boot.health.contributor.Health;
@@ -10,7 +13,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * DOWN when the last successful poll is older than {@code cryptoviz.producer.stale-after}: the
- * price source has been failing (or Kafka refusing ticks) for that long.
+ * price source has been failing (or Kafka refusing ticks) for that long. A standby does not poll,
+ * so it has nothing to be stale about; an instance that just took over is given the same time.
  */
 @Component
 class PriceSourceHealthIndicator extends AbstractHealthIndicator {
@@ -19,20 +23,28 @@ class PriceSourceHealthIndicator extends AbstractHealthIndicator {
 
 	private final ProducerProperties properties;
 
+	private final Leadership leadership;
+
 	private final Clock clock;
 
-	PriceSourceHealthIndicator(PricePoller poller, ProducerProperties properties, Clock clock) {
+	PriceSourceHealthIndicator(PricePoller poller, ProducerProperties properties, Leadership leadership,
+			Clock clock) {
 		super("Price source health check failed");
 		this.poller = poller;
 		this.properties = properties;
+		this.leadership = leadership;
 		this.clock = clock;
 	}
 
 	@Override
 	protected void doHealthCheck(Health.Builder builder) {
 		Instant lastSuccess = this.poller.lastSuccess();
-		Duration age = Duration.between(lastSuccess, this.clock.instant());
-		builder.status((age.compareTo(this.properties.staleAfter()) > 0) ? "DOWN" : "UP")
+		Optional<Instant> activeSince = this.leadership.activeSince();
+		Instant since = activeSince.filter(lastSuccess::isBefore).orElse(lastSuccess);
+		Duration age = Duration.between(since, this.clock.instant());
+		boolean stale = activeSince.isPresent() && age.compareTo(this.properties.staleAfter()) > 0;
+		builder.status(stale ? "DOWN" : "UP")
+			.withDetail("role", activeSince.isPresent() ? "active" : "standby")
 			.withDetail("source", this.properties.source().name().toLowerCase(java.util.Locale.ROOT))
 			.withDetail("lastSuccessfulPoll", lastSuccess.toString())
 			.withDetail("staleAfter", this.properties.staleAfter().toString());
