@@ -39,6 +39,8 @@ public final class CoinGeckoStub implements AutoCloseable, BeforeEachCallback, A
 
 	private final List<RecordedRequest> requests = new CopyOnWriteArrayList<>();
 
+	private volatile int maxUrlLength = Integer.MAX_VALUE;
+
 	private CoinGeckoStub(HttpServer server) {
 		this.server = server;
 	}
@@ -83,6 +85,15 @@ public final class CoinGeckoStub implements AutoCloseable, BeforeEachCallback, A
 		return this;
 	}
 
+	/**
+	 * Answers 414 to a request whose URL ({@code http://127.0.0.1:port/api/v3/...?...}, as the client wrote
+	 * it) is longer than this, as CoinGecko does to a URL it finds too long. Until {@link #reset()}.
+	 */
+	public CoinGeckoStub refusingUrlsLongerThan(int length) {
+		this.maxUrlLength = length;
+		return this;
+	}
+
 	public List<RecordedRequest> requests() {
 		return List.copyOf(this.requests);
 	}
@@ -94,6 +105,7 @@ public final class CoinGeckoStub implements AutoCloseable, BeforeEachCallback, A
 	public void reset() {
 		this.answers.clear();
 		this.requests.clear();
+		this.maxUrlLength = Integer.MAX_VALUE;
 	}
 
 	@Override
@@ -117,7 +129,9 @@ public final class CoinGeckoStub implements AutoCloseable, BeforeEachCallback, A
 		RecordedRequest request = new RecordedRequest(exchange.getRequestMethod(), path,
 				exchange.getRequestURI().getRawQuery(), flatten(exchange), java.time.Instant.now());
 		this.requests.add(request);
-		StubResponse response = answerFor(request);
+		StubResponse response = (request.url(baseUrl()).length() > this.maxUrlLength)
+				? StubResponse.status(414, "<html><body><h1>414 Request-URI Too Large</h1></body></html>")
+				: answerFor(request);
 		try (exchange) {
 			if (!response.delay().isZero()) {
 				Thread.sleep(response.delay().toMillis());
@@ -169,6 +183,11 @@ public final class CoinGeckoStub implements AutoCloseable, BeforeEachCallback, A
 	 */
 	public record RecordedRequest(String method, String path, String query, Map<String, String> headers,
 			java.time.Instant receivedAt) {
+
+		/** The URL as the client wrote it, on a stub at {@code baseUrl}. */
+		public String url(String baseUrl) {
+			return baseUrl + this.path + ((this.query != null) ? "?" + this.query : "");
+		}
 
 		public String queryParameter(String name) {
 			if (this.query == null) {

@@ -7,6 +7,9 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 
+import io.cryptoviz.producer.budget.BudgetProperties;
+import io.cryptoviz.producer.budget.CallBudget;
+import io.cryptoviz.producer.budget.PlanLimits;
 import io.cryptoviz.producer.coingecko.CoinGeckoProperties.ApiKeyType;
 import io.cryptoviz.producer.source.CoinQuote;
 import io.cryptoviz.producer.source.PriceSnapshot;
@@ -230,10 +233,14 @@ class CoinGeckoPriceSourceTests {
 
 	private CoinGeckoPriceSource source(String apiKey, ApiKeyType keyType) {
 		CoinGeckoProperties properties = new CoinGeckoProperties(URI.create(stub.baseUrl()), apiKey, keyType,
-				Duration.ofSeconds(2), Duration.ofSeconds(1));
-		CoinGeckoClient client = new CoinGeckoClient(properties, JsonMapper.builder().build(), this.meters,
-				Clock.fixed(NOW, ZoneOffset.UTC));
-		return new CoinGeckoPriceSource(client, true);
+				Duration.ofSeconds(2), Duration.ofSeconds(1), 4000);
+		Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
+		CallBudget budget = new CallBudget(properties.plan(), new PlanLimits(1000, null, Duration.ofSeconds(60)),
+				new BudgetProperties(0.1, Duration.ofHours(1), Duration.ofHours(1)), clock, (instant) -> {
+				}, this.meters);
+		CoinGeckoClient client = new CoinGeckoClient(properties, budget, JsonMapper.builder().build(), this.meters,
+				clock);
+		return new CoinGeckoPriceSource(client, true, properties.baseUrl(), properties.maxUrlLength());
 	}
 
 }
