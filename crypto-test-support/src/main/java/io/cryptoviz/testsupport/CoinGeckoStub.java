@@ -33,6 +33,12 @@ public final class CoinGeckoStub implements AutoCloseable, BeforeEachCallback, A
 
 	private static final String API_PREFIX = "/api/v3";
 
+	static {
+		// without it, each answer waits some 40 ms for the client's delayed acknowledgement; a month of polls
+		// on a test's clock is thousands of requests. Read when the JDK's server first starts.
+		System.setProperty("sun.net.httpserver.nodelay", "true");
+	}
+
 	private final HttpServer server;
 
 	private final Map<String, Deque<Function<RecordedRequest, StubResponse>>> answers = new ConcurrentHashMap<>();
