@@ -71,6 +71,17 @@ public final class CoinGeckoStub implements AutoCloseable, BeforeEachCallback, A
 	}
 
 	/**
+	 * The environment of a producer process that talks to this stub: its base URL, and per-minute limits
+	 * a stub does not have, so the call budget paces nothing a test waits for. The plans' monthly credits
+	 * and data refresh stay CoinGecko's.
+	 */
+	public Map<String, String> producerEnvironment() {
+		return Map.of("CRYPTOVIZ_COINGECKO_BASE_URL", baseUrl(), "CRYPTOVIZ_COINGECKO_PLANS_KEYLESS_CALLSPERMINUTE",
+				"6000", "CRYPTOVIZ_COINGECKO_PLANS_DEMO_CALLSPERMINUTE", "6000",
+				"CRYPTOVIZ_COINGECKO_PLANS_PRO_CALLSPERMINUTE", "6000");
+	}
+
+	/**
 	 * Answers requests whose path (after {@code /api/v3}) starts with {@code path} with these
 	 * responses in turn, the last one from then on. Replaces earlier answers of that path.
 	 */
