@@ -5,28 +5,15 @@ import java.time.Instant;
 
 import io.cryptoviz.producer.MovableTime;
 import io.cryptoviz.producer.budget.Cadence;
-import io.cryptoviz.producer.budget.CallBudget;
 import io.cryptoviz.producer.budget.CallBudget.Snapshot;
-import io.cryptoviz.producer.poll.PollCadence;
-import io.cryptoviz.producer.poll.PricePoller;
-import io.cryptoviz.producer.universe.CoinUniverse;
-import io.cryptoviz.testsupport.CoinGeckoStub;
 import io.cryptoviz.testsupport.CoinMarkets;
-import io.cryptoviz.testsupport.MutableClock;
 import io.cryptoviz.testsupport.SimplePrices;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.annotation.Import;
-import org.springframework.kafka.test.context.EmbeddedKafka;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -37,12 +24,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * 9,000 left after the history reserve, at 5 coins and at the top 250 (whose list is refreshed hourly);
  * and it uses them, polling at the derived cadence to the month's end.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE,
-		properties = { "cryptoviz.producer.polling-enabled=false", "cryptoviz.coingecko.api-key=demo-key",
-				"cryptoviz.coingecko.api-key-type=demo" })
-@EmbeddedKafka(partitions = 1)
-@Import(MovableTime.class)
-class MonthOnTheClockFlowTests {
+@TestPropertySource(properties = { "cryptoviz.coingecko.api-key=demo-key",
+		"cryptoviz.coingecko.api-key-type=demo" })
+class MonthOnTheClockFlowTests extends ProducerOnTheClock {
 
 	private static final Logger logger = LoggerFactory.getLogger(MonthOnTheClockFlowTests.class);
 
@@ -50,40 +34,12 @@ class MonthOnTheClockFlowTests {
 
 	private static final Instant LAST = MovableTime.START.plus(Cadence.MONTH).minusMillis(1);
 
-	static final CoinGeckoStub stub = CoinGeckoStub.start();
-
-	@Autowired
-	private PricePoller poller;
-
-	@Autowired
-	private CoinUniverse universe;
-
-	@Autowired
-	private PollCadence cadence;
-
-	@Autowired
-	private CallBudget budget;
-
-	@Autowired
-	private MutableClock clock;
-
 	@BeforeEach
 	void answer() {
-		stub.reset();
 		// the figures do not move, so only the first poll publishes: the month is about calls, not ticks
 		Instant updated = MovableTime.START;
 		stub.willAnswer(SimplePrices.PATH, SimplePrices.answering(() -> updated));
 		stub.willAnswer(CoinMarkets.PATH, CoinMarkets.answering(() -> CoinMarkets.ids(250)));
-	}
-
-	@AfterAll
-	static void stopStub() {
-		stub.close();
-	}
-
-	@DynamicPropertySource
-	static void coinGecko(DynamicPropertyRegistry registry) {
-		registry.add("cryptoviz.coingecko.base-url", stub::baseUrl);
 	}
 
 	/** Runs the month: the jobs' work whenever it is due, the clock moved to the next poll or a minute on. */

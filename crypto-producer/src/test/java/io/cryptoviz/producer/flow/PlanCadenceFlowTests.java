@@ -5,26 +5,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
-import io.cryptoviz.producer.MovableTime;
-import io.cryptoviz.producer.budget.CallBudget;
-import io.cryptoviz.producer.poll.PollCadence;
-import io.cryptoviz.producer.poll.PricePoller;
-import io.cryptoviz.testsupport.CoinGeckoStub;
 import io.cryptoviz.testsupport.KafkaTestClients;
-import io.cryptoviz.testsupport.MutableClock;
 import io.cryptoviz.testsupport.SimplePrices;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.annotation.Import;
-import org.springframework.kafka.test.EmbeddedKafkaBroker;
-import org.springframework.kafka.test.context.EmbeddedKafka;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -33,44 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * With {@code poll-interval: auto} and CoinGecko's figures, each plan polls the stub at the cadence it
  * derives, for an hour of the test's clock, and every poll's ticks reach the real (embedded) broker.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE,
-		properties = "cryptoviz.producer.polling-enabled=false")
-@EmbeddedKafka(partitions = 1)
-@Import(MovableTime.class)
-class PlanCadenceFlowTests {
-
-	// not an extension: its after-all would stop it after the first nested class
-	static final CoinGeckoStub stub = CoinGeckoStub.start();
-
-	@Autowired
-	private PricePoller poller;
-
-	@Autowired
-	private PollCadence cadence;
-
-	@Autowired
-	private CallBudget budget;
-
-	@Autowired
-	private MutableClock clock;
-
-	@Autowired
-	private EmbeddedKafkaBroker broker;
-
-	@BeforeEach
-	void forgetRequests() {
-		stub.reset();
-	}
-
-	@AfterAll
-	static void stopStub() {
-		stub.close();
-	}
-
-	@DynamicPropertySource
-	static void coinGecko(DynamicPropertyRegistry registry) {
-		registry.add("cryptoviz.coingecko.base-url", stub::baseUrl);
-	}
+class PlanCadenceFlowTests extends ProducerOnTheClock {
 
 	void pollsEveryForAnHour(Duration interval, int polls) {
 		stub.willAnswer(SimplePrices.PATH, SimplePrices.answering(this.clock::instant));

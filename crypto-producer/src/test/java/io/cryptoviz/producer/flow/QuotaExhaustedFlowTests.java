@@ -5,30 +5,20 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
-import io.cryptoviz.producer.MovableTime;
-import io.cryptoviz.producer.budget.CallBudget;
-import io.cryptoviz.producer.poll.PricePoller;
-import io.cryptoviz.testsupport.CoinGeckoStub;
-import io.cryptoviz.testsupport.MutableClock;
 import io.cryptoviz.testsupport.SimplePrices;
 import io.cryptoviz.testsupport.StubResponse;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.health.contributor.Status;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.context.annotation.Import;
-import org.springframework.kafka.test.context.EmbeddedKafka;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -38,25 +28,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * retried at the cadence, let alone at full speed), shown in health and a meter, and back to the cadence
  * when CoinGecko answers again.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE,
-		properties = { "cryptoviz.producer.polling-enabled=false", "cryptoviz.coingecko.api-key=demo-key",
-				"cryptoviz.coingecko.api-key-type=demo" })
-@EmbeddedKafka(partitions = 1)
-@Import(MovableTime.class)
+@TestPropertySource(properties = { "cryptoviz.coingecko.api-key=demo-key",
+		"cryptoviz.coingecko.api-key-type=demo" })
 @ExtendWith(OutputCaptureExtension.class)
-class QuotaExhaustedFlowTests {
-
-	@RegisterExtension
-	static final CoinGeckoStub stub = CoinGeckoStub.start();
-
-	@Autowired
-	private PricePoller poller;
-
-	@Autowired
-	private CallBudget budget;
-
-	@Autowired
-	private MutableClock clock;
+class QuotaExhaustedFlowTests extends ProducerOnTheClock {
 
 	@Autowired
 	private MeterRegistry meters;
@@ -64,11 +39,6 @@ class QuotaExhaustedFlowTests {
 	@Autowired
 	@Qualifier("coinGeckoBudgetHealthIndicator")
 	private HealthIndicator health;
-
-	@DynamicPropertySource
-	static void coinGecko(DynamicPropertyRegistry registry) {
-		registry.add("cryptoviz.coingecko.base-url", stub::baseUrl);
-	}
 
 	@Test
 	void aUsedUpQuotaIsLoggedOnceSlowsPollingToOneAttemptAnHourShowsInHealthAndLiftsWhenCoinGeckoAnswers(

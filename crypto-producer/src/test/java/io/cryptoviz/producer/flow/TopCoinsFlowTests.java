@@ -5,29 +5,17 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 
-import io.cryptoviz.producer.MovableTime;
-import io.cryptoviz.producer.poll.PricePoller;
-import io.cryptoviz.producer.universe.CoinUniverse;
 import io.cryptoviz.producer.universe.TrackedCoinsChanged;
-import io.cryptoviz.testsupport.CoinGeckoStub;
 import io.cryptoviz.testsupport.CoinMarkets;
 import io.cryptoviz.testsupport.KafkaTestClients;
-import io.cryptoviz.testsupport.MutableClock;
 import io.cryptoviz.testsupport.SimplePrices;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.context.annotation.Import;
-import org.springframework.kafka.test.EmbeddedKafkaBroker;
-import org.springframework.kafka.test.context.EmbeddedKafka;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.context.event.ApplicationEvents;
 import org.springframework.test.context.event.RecordApplicationEvents;
 
@@ -38,34 +26,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the list is asked for at start and hourly, a coin entering the top 3 is polled from then on, one leaving
  * it is not, and what was published of it stays on the topic.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE,
-		properties = { "cryptoviz.producer.polling-enabled=false", "cryptoviz.coins=top:3,monero",
-				"cryptoviz.coingecko.api-key=demo-key" })
-@EmbeddedKafka(partitions = 1)
-@Import(MovableTime.class)
+@TestPropertySource(properties = { "cryptoviz.coins=top:3,monero",
+		"cryptoviz.coingecko.api-key=demo-key" })
 @RecordApplicationEvents
 @ExtendWith(OutputCaptureExtension.class)
-class TopCoinsFlowTests {
-
-	@RegisterExtension
-	static final CoinGeckoStub stub = CoinGeckoStub.start();
-
-	@Autowired
-	private CoinUniverse universe;
-
-	@Autowired
-	private PricePoller poller;
-
-	@Autowired
-	private MutableClock clock;
-
-	@Autowired
-	private EmbeddedKafkaBroker broker;
-
-	@DynamicPropertySource
-	static void coinGecko(DynamicPropertyRegistry registry) {
-		registry.add("cryptoviz.coingecko.base-url", stub::baseUrl);
-	}
+class TopCoinsFlowTests extends ProducerOnTheClock {
 
 	@Test
 	void aCoinEnteringTheTopNIsPolledFromThenOnAndOneLeavingItIsNotWhileItsTicksStay(ApplicationEvents events,

@@ -5,28 +5,15 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
-import io.cryptoviz.producer.MovableTime;
-import io.cryptoviz.producer.poll.PricePoller;
-import io.cryptoviz.producer.universe.CoinUniverse;
-import io.cryptoviz.testsupport.CoinGeckoStub;
 import io.cryptoviz.testsupport.CoinGeckoStub.RecordedRequest;
 import io.cryptoviz.testsupport.CoinMarkets;
 import io.cryptoviz.testsupport.KafkaTestClients;
-import io.cryptoviz.testsupport.MutableClock;
 import io.cryptoviz.testsupport.SimplePrices;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.annotation.Import;
-import org.springframework.kafka.test.EmbeddedKafkaBroker;
-import org.springframework.kafka.test.context.EmbeddedKafka;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -37,44 +24,16 @@ import static org.assertj.core.api.Assertions.assertThat;
  * that each stay within the length, each with every currency, every coin asked once, and every coin's
  * tick reaches the embedded broker.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE,
-		properties = { "cryptoviz.producer.polling-enabled=false", "cryptoviz.coingecko.api-key=demo-key" })
-@EmbeddedKafka(partitions = 3)
-@Import(MovableTime.class)
-class UrlSplittingFlowTests {
+@TestPropertySource(properties = { "cryptoviz.coingecko.api-key=demo-key" })
+class UrlSplittingFlowTests extends ProducerOnTheClock {
 
 	private static final int LONGEST = 4000;
 
-	static final CoinGeckoStub stub = CoinGeckoStub.start();
-
-	@Autowired
-	private CoinUniverse universe;
-
-	@Autowired
-	private PricePoller poller;
-
-	@Autowired
-	private MutableClock clock;
-
-	@Autowired
-	private EmbeddedKafkaBroker broker;
-
 	@BeforeEach
 	void answer() {
-		stub.reset();
 		stub.refusingUrlsLongerThan(LONGEST);
 		stub.willAnswer(SimplePrices.PATH, SimplePrices.answering(this.clock::instant));
 		stub.willAnswer(CoinMarkets.PATH, CoinMarkets.answering(() -> CoinMarkets.ids(1000)));
-	}
-
-	@AfterAll
-	static void stopStub() {
-		stub.close();
-	}
-
-	@DynamicPropertySource
-	static void coinGecko(DynamicPropertyRegistry registry) {
-		registry.add("cryptoviz.coingecko.base-url", stub::baseUrl);
 	}
 
 	void pollsEveryCoinWithinTheLength(int coins, int pages, int requests) {
