@@ -45,9 +45,20 @@ public record PollInterval(@Nullable Duration fixed) {
 		return this.fixed == null;
 	}
 
+	/** As a user writes it: {@code auto}, {@code 10s}, {@code 5m}, {@code 1500ms}. */
 	@Override
 	public String toString() {
-		return isAuto() ? "auto" : this.fixed.toString();
+		if (isAuto()) {
+			return "auto";
+		}
+		long millis = this.fixed.toMillis();
+		if (millis % 3_600_000 == 0) {
+			return (millis / 3_600_000) + "h";
+		}
+		if (millis % 60_000 == 0) {
+			return (millis / 60_000) + "m";
+		}
+		return (millis % 1000 == 0) ? (millis / 1000) + "s" : millis + "ms";
 	}
 
 }
