@@ -84,7 +84,7 @@ final class Pipeline implements AutoCloseable {
 		Map<String, String> env = new HashMap<>();
 		env.put("SPRING_KAFKA_BOOTSTRAP_SERVERS", this.kafka.getBrokersAsString());
 		env.put("INFLUX_URL", this.influx.url());
-		env.put("CRYPTOVIZ_COINGECKO_BASE_URL", this.coinGecko.baseUrl());
+		env.putAll(this.coinGecko.producerEnvironment());
 		env.putAll(settings);
 		return env;
 	}

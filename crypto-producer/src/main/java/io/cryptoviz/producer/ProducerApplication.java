@@ -11,7 +11,8 @@ import org.springframework.context.annotation.Import;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
 @SpringBootApplication
-@ConfigurationPropertiesScan(basePackages = { "io.cryptoviz.producer", "io.cryptoviz.tick" })
+// not io.cryptoviz.tick: the producer reads cryptoviz.coins as CoinsProperties, which also takes a top:N rule
+@ConfigurationPropertiesScan(basePackages = "io.cryptoviz.producer")
 @EnableScheduling
 @Import(KafkaConfiguration.class)
 public class ProducerApplication {

@@ -108,7 +108,7 @@ class BackfillCommandTests {
 		List<String> args = new ArrayList<>(List.of(options));
 		args.add("--spring.kafka.bootstrap-servers=" + kafka.getBrokersAsString());
 		args.add("--cryptoviz.coingecko.base-url=" + stub.baseUrl());
-		args.add("--cryptoviz.producer.backfill.request-interval=10ms");
+		args.add("--cryptoviz.coingecko.plans.keyless.calls-per-minute=6000");
 		String[] all = args.toArray(String[]::new);
 		return ProducerApplication.application(all).run(all);
 	}

@@ -31,6 +31,7 @@ import static org.awaitility.Awaitility.await;
  * before it recovers: 429 with Retry-After, a 500, a timeout, then the normal answer.
  */
 @SpringBootTest(properties = { "cryptoviz.producer.poll-interval=200ms", "cryptoviz.producer.max-backoff=1s",
+		"cryptoviz.coingecko.plans.keyless.calls-per-minute=600",
 		"cryptoviz.coingecko.read-timeout=500ms", "server.port=0" })
 @EmbeddedKafka(partitions = 3)
 class ProducerFlowTests {

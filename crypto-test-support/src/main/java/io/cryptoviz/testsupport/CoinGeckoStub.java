@@ -33,11 +33,19 @@ public final class CoinGeckoStub implements AutoCloseable, BeforeEachCallback, A
 
 	private static final String API_PREFIX = "/api/v3";
 
+	static {
+		// without it, each answer waits some 40 ms for the client's delayed acknowledgement; a month of polls
+		// on a test's clock is thousands of requests. Read when the JDK's server first starts.
+		System.setProperty("sun.net.httpserver.nodelay", "true");
+	}
+
 	private final HttpServer server;
 
 	private final Map<String, Deque<Function<RecordedRequest, StubResponse>>> answers = new ConcurrentHashMap<>();
 
 	private final List<RecordedRequest> requests = new CopyOnWriteArrayList<>();
+
+	private volatile int maxUrlLength = Integer.MAX_VALUE;
 
 	private CoinGeckoStub(HttpServer server) {
 		this.server = server;
@@ -63,6 +71,17 @@ public final class CoinGeckoStub implements AutoCloseable, BeforeEachCallback, A
 	}
 
 	/**
+	 * The environment of a producer process that talks to this stub: its base URL, and per-minute limits
+	 * a stub does not have, so the call budget paces nothing a test waits for. The plans' monthly credits
+	 * and data refresh stay CoinGecko's.
+	 */
+	public Map<String, String> producerEnvironment() {
+		return Map.of("CRYPTOVIZ_COINGECKO_BASE_URL", baseUrl(), "CRYPTOVIZ_COINGECKO_PLANS_KEYLESS_CALLSPERMINUTE",
+				"6000", "CRYPTOVIZ_COINGECKO_PLANS_DEMO_CALLSPERMINUTE", "6000",
+				"CRYPTOVIZ_COINGECKO_PLANS_PRO_CALLSPERMINUTE", "6000");
+	}
+
+	/**
 	 * Answers requests whose path (after {@code /api/v3}) starts with {@code path} with these
 	 * responses in turn, the last one from then on. Replaces earlier answers of that path.
 	 */
@@ -83,6 +102,15 @@ public final class CoinGeckoStub implements AutoCloseable, BeforeEachCallback, A
 		return this;
 	}
 
+	/**
+	 * Answers 414 to a request whose URL ({@code http://127.0.0.1:port/api/v3/...?...}, as the client wrote
+	 * it) is longer than this, as CoinGecko does to a URL it finds too long. Until {@link #reset()}.
+	 */
+	public CoinGeckoStub refusingUrlsLongerThan(int length) {
+		this.maxUrlLength = length;
+		return this;
+	}
+
 	public List<RecordedRequest> requests() {
 		return List.copyOf(this.requests);
 	}
@@ -94,6 +122,7 @@ public final class CoinGeckoStub implements AutoCloseable, BeforeEachCallback, A
 	public void reset() {
 		this.answers.clear();
 		this.requests.clear();
+		this.maxUrlLength = Integer.MAX_VALUE;
 	}
 
 	@Override
@@ -117,7 +146,9 @@ public final class CoinGeckoStub implements AutoCloseable, BeforeEachCallback, A
 		RecordedRequest request = new RecordedRequest(exchange.getRequestMethod(), path,
 				exchange.getRequestURI().getRawQuery(), flatten(exchange), java.time.Instant.now());
 		this.requests.add(request);
-		StubResponse response = answerFor(request);
+		StubResponse response = (request.url(baseUrl()).length() > this.maxUrlLength)
+				? StubResponse.status(414, "<html><body><h1>414 Request-URI Too Large</h1></body></html>")
+				: answerFor(request);
 		try (exchange) {
 			if (!response.delay().isZero()) {
 				Thread.sleep(response.delay().toMillis());
@@ -169,6 +200,11 @@ public final class CoinGeckoStub implements AutoCloseable, BeforeEachCallback, A
 	 */
 	public record RecordedRequest(String method, String path, String query, Map<String, String> headers,
 			java.time.Instant receivedAt) {
+
+		/** The URL as the client wrote it, on a stub at {@code baseUrl}. */
+		public String url(String baseUrl) {
+			return baseUrl + this.path + ((this.query != null) ? "?" + this.query : "");
+		}
 
 		public String queryParameter(String name) {
 			if (this.query == null) {

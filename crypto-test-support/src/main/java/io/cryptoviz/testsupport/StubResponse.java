@@ -35,6 +35,11 @@ public record StubResponse(int status, String body, Map<String, String> headers,
 				: response;
 	}
 
+	/** CoinGecko's answer once the month's credits are used up: 429 with error 10006. */
+	public static StubResponse quotaExhausted() {
+		return status(429, Fixtures.coinGecko("quota_exhausted.json"));
+	}
+
 	public StubResponse withHeader(String name, String value) {
 		Map<String, String> copy = new LinkedHashMap<>(this.headers);
 		copy.put(name, value);

@@ -71,7 +71,8 @@ final class FaultPipeline implements AutoCloseable {
 	/** The producer, polling the moving CoinGecko stub every 200 ms. */
 	ServiceProcess producer(Map<String, String> settings) {
 		Map<String, String> env = new HashMap<>(Map.of("CRYPTOVIZ_PRODUCER_POLL_INTERVAL", "200ms",
-				"CRYPTOVIZ_PRODUCER_MAX_BACKOFF", "1s", "CRYPTOVIZ_COINGECKO_BASE_URL", this.coinGecko.baseUrl()));
+				"CRYPTOVIZ_PRODUCER_MAX_BACKOFF", "1s"));
+		env.putAll(this.coinGecko.producerEnvironment());
 		env.putAll(settings);
 		return start("crypto-producer", env);
 	}

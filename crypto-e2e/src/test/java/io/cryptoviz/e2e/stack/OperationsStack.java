@@ -127,7 +127,7 @@ public final class OperationsStack implements AutoCloseable {
 		env.put("SPRING_KAFKA_BOOTSTRAP_SERVERS", this.kafka.getBrokersAsString());
 		env.put("INFLUX_URL", this.influx.url());
 		env.put("INFLUX_TOKEN", INFLUX_TOKEN);
-		env.put("CRYPTOVIZ_COINGECKO_BASE_URL", this.coinGecko.baseUrl());
+		env.putAll(this.coinGecko.producerEnvironment());
 		env.putAll(settings);
 		ServiceProcess process = new ServiceProcess(name, ServiceProcess.executableJar(projectRoot(), name),
 				Ports.free(), env, this.logs.resolve(name + "-" + System.nanoTime() + ".log"));

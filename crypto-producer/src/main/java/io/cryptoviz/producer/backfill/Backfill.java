@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.List;
 
 import io.cryptoviz.producer.backfill.MarketChartReader.Currency;
+import io.cryptoviz.producer.budget.CallBudget;
 import io.cryptoviz.producer.coingecko.CoinGeckoClient;
 import io.cryptoviz.producer.poll.ProducerProperties;
 import io.cryptoviz.producer.publish.TickPublisher;
@@ -13,8 +14,8 @@ import org.springframework.stereotype.Service;
 
 /**
  * Runs a backfill plan: for each chunk, newest first, and each coin, fetches the USD and EUR
- * market charts, merges them into ticks and publishes them, waiting for Kafka's acknowledgement
- * before going on. Ticks carry their historical event time and {@code source=backfill}, so a second
+ * market charts (spending from the call budget as history), merges them into ticks and publishes them,
+ * waiting for Kafka's acknowledgement before going on. Ticks carry their historical event time and {@code source=backfill}, so a second
  * run over the same period lands on the same points in InfluxDB instead of adding any.
  */
 @Service
@@ -28,13 +29,16 @@ class Backfill {
 
 	private final boolean withEur;
 
+	private final CallBudget budget;
+
 	private final Clock clock;
 
 	private final PacedRequests.Sleeper sleeper;
 
-	Backfill(CoinGeckoClient client, TickPublisher publisher, BackfillProperties properties,
+	Backfill(CoinGeckoClient client, CallBudget budget, TickPublisher publisher, BackfillProperties properties,
 			ProducerProperties producer, Clock clock) {
 		this.reader = new MarketChartReader(client);
+		this.budget = budget;
 		this.publisher = publisher;
 		this.properties = properties;
 		this.withEur = producer.currencies().contains(ProducerProperties.Currency.EUR);
@@ -47,10 +51,10 @@ class Backfill {
 	 * stays published, and the message says how to resume
 	 */
 	BackfillReport run(BackfillPlan plan) {
-		PacedRequests requests = new PacedRequests(this.properties, this.clock, this.sleeper);
+		PacedRequests requests = new PacedRequests(this.properties, this.sleeper);
 		SeriesMerger merger = new SeriesMerger(this.properties.eurMatchTolerance());
 		BackfillProgress progress = new BackfillProgress(plan, this.clock);
-		progress.started(this.withEur, this.properties.requestInterval());
+		progress.started(this.withEur, this.budget.historySpacing(), this.budget.plan().id());
 		for (Chunk chunk : plan.chunks()) {
 			for (String coin : plan.coins()) {
 				String where = coin + " chunk " + chunk.number() + "/" + plan.chunks().size();

@@ -3,12 +3,15 @@ package io.cryptoviz.producer.backfill;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.List;
 import java.util.stream.Collectors;
 import java.util.concurrent.TimeUnit;
 
 import io.cryptoviz.kafka.TopicProperties;
+import io.cryptoviz.producer.budget.Plan;
 import io.cryptoviz.producer.coingecko.CoinGeckoProperties;
-import io.cryptoviz.tick.TrackedCoinsProperties;
+import io.cryptoviz.producer.source.PriceSourceException;
+import io.cryptoviz.producer.universe.CoinUniverse;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.DescribeClusterOptions;
@@ -41,7 +44,7 @@ class BackfillCommand implements ApplicationRunner, ExitCodeGenerator {
 
 	private final BackfillProperties properties;
 
-	private final TrackedCoinsProperties trackedCoins;
+	private final CoinUniverse universe;
 
 	private final CoinGeckoProperties coinGecko;
 
@@ -53,11 +56,11 @@ class BackfillCommand implements ApplicationRunner, ExitCodeGenerator {
 
 	private volatile int exitCode = FAILED;
 
-	BackfillCommand(Backfill backfill, BackfillProperties properties, TrackedCoinsProperties trackedCoins,
+	BackfillCommand(Backfill backfill, BackfillProperties properties, CoinUniverse universe,
 			CoinGeckoProperties coinGecko, KafkaAdmin kafkaAdmin, TopicProperties topics, Clock clock) {
 		this.backfill = backfill;
 		this.properties = properties;
-		this.trackedCoins = trackedCoins;
+		this.universe = universe;
 		this.coinGecko = coinGecko;
 		this.kafkaAdmin = kafkaAdmin;
 		this.topics = topics;
@@ -68,8 +71,8 @@ class BackfillCommand implements ApplicationRunner, ExitCodeGenerator {
 	public void run(ApplicationArguments args) {
 		try {
 			Instant now = this.clock.instant();
-			BackfillRequest request = BackfillRequest.parse(args, this.trackedCoins.coins(), now,
-					this.coinGecko.apiKeyType() == CoinGeckoProperties.ApiKeyType.DEMO);
+			BackfillRequest request = BackfillRequest.parse(args, this::trackedCoins, now,
+					this.coinGecko.plan() != Plan.PRO);
 			BackfillPlan plan = BackfillPlan.of(request.coins(), request.from(), request.to(), now,
 					this.properties.maxChunk());
 			requireKafka();
@@ -79,6 +82,17 @@ class BackfillCommand implements ApplicationRunner, ExitCodeGenerator {
 		catch (BackfillException ex) {
 			logger.error("Backfill failed: {}", ex.getMessage());
 			this.exitCode = ex.isUsage() ? USAGE : FAILED;
+		}
+	}
+
+	// a top:N rule asks CoinGecko for its coins only when --coins leaves the choice to it
+	private List<String> trackedCoins() {
+		try {
+			return this.universe.load();
+		}
+		catch (PriceSourceException ex) {
+			throw BackfillException.failed("could not get the coins of cryptoviz.coins=" + this.universe.selection()
+					+ " from CoinGecko: " + ex.getMessage() + "; name them with --coins");
 		}
 	}
 

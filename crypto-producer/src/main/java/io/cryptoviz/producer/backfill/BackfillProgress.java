@@ -38,12 +38,13 @@ final class BackfillProgress {
 		this.started = clock.instant();
 	}
 
-	void started(boolean withEur, Duration requestInterval) {
+	void started(boolean withEur, Duration spacing, String plan) {
 		int requests = this.plan.steps() * (withEur ? 2 : 1);
-		logger.info("Backfill of {} from {} to {}: {} {} per coin, {} requests ({}), one every {} at most",
-				String.join(", ", this.plan.coins()), this.plan.from(), this.plan.to(), this.plan.chunks().size(),
+		logger.info("Backfill of {} from {} to {}: {} {} per coin, {} requests ({}), one every {} at most (what the "
+				+ "{} plan's per-minute limit leaves live polling)", String.join(", ", this.plan.coins()),
+				this.plan.from(), this.plan.to(), this.plan.chunks().size(),
 				(this.plan.chunks().size() == 1) ? "chunk" : "chunks", requests, withEur ? "USD and EUR" : "USD",
-				duration(requestInterval));
+				duration(spacing), plan);
 		this.plan.chunks()
 			.forEach((chunk) -> logger.info("  chunk {}/{}: {}", chunk.number(), this.plan.chunks().size(), chunk));
 	}

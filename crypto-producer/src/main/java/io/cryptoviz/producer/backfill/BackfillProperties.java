@@ -10,10 +10,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * How the backfill command talks to CoinGecko.
+ * How the backfill command talks to CoinGecko; its pace is the call budget's.
  *
- * @param requestInterval least time between the starts of two requests; CoinGecko's demo plan
- * allows about 30 calls a minute
  * @param maxRetries how often one request is tried again after a 429, a 5xx, a timeout or a
  * connection failure before the run fails
  * @param retryInitialInterval first wait after such a failure when CoinGecko gives no
@@ -26,14 +24,13 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("cryptoviz.producer.backfill")
-public record BackfillProperties(@NotNull Duration requestInterval, @Min(0) int maxRetries,
+public record BackfillProperties(@Min(0) int maxRetries,
 		@NotNull Duration retryInitialInterval, @NotNull Duration retryMaxInterval, @NotNull Duration maxChunk,
 		@NotNull Duration eurMatchTolerance) {
 
-	@AssertTrue(message = "request-interval, retry-initial-interval, retry-max-interval and eur-match-tolerance "
-			+ "must not be negative")
+	@AssertTrue(message = "retry-initial-interval, retry-max-interval and eur-match-tolerance must not be negative")
 	boolean isNoDurationNegative() {
-		return notNegative(this.requestInterval) && notNegative(this.retryInitialInterval)
+		return notNegative(this.retryInitialInterval)
 				&& notNegative(this.retryMaxInterval) && notNegative(this.eurMatchTolerance);
 	}
 

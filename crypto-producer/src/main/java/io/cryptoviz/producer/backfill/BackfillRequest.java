@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Supplier;
 
 import io.cryptoviz.tick.PriceTick;
 import org.jspecify.annotations.Nullable;
@@ -51,13 +52,13 @@ record BackfillRequest(List<String> coins, Instant from, Instant to) {
 
 	/**
 	 * @param args the command line
-	 * @param trackedCoins the coins when {@code --coins} is absent
+	 * @param trackedCoins the coins when {@code --coins} is absent, asked for only then
 	 * @param now the current time
 	 * @param historyLimited whether CoinGecko serves only the last {@link #PUBLIC_HISTORY} (public
 	 * and demo plans)
 	 * @throws BackfillException (usage) when the options do not make a period
 	 */
-	static BackfillRequest parse(ApplicationArguments args, List<String> trackedCoins, Instant now,
+	static BackfillRequest parse(ApplicationArguments args, Supplier<List<String>> trackedCoins, Instant now,
 			boolean historyLimited) {
 		String period = single(args, "period");
 		String fromOption = single(args, "from");
@@ -103,10 +104,10 @@ record BackfillRequest(List<String> coins, Instant from, Instant to) {
 		return from;
 	}
 
-	private static List<String> coins(ApplicationArguments args, List<String> trackedCoins) {
+	private static List<String> coins(ApplicationArguments args, Supplier<List<String>> trackedCoins) {
 		String option = single(args, "coins");
 		if (option == null) {
-			return trackedCoins;
+			return trackedCoins.get();
 		}
 		Set<String> coins = new LinkedHashSet<>();
 		for (String coin : option.split(",")) {

@@ -4,13 +4,17 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import io.cryptoviz.producer.budget.CallBudget.Purpose;
 import io.cryptoviz.producer.coingecko.CoinGeckoClient;
 import io.cryptoviz.producer.source.PriceSourceException;
 import io.cryptoviz.producer.source.PriceSourceException.Kind;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
-/** Asks CoinGecko for one coin's history in one currency over one chunk, and reads the answer. */
+/**
+ * Asks CoinGecko for one coin's history in one currency over one chunk, and reads the answer. The call
+ * spends from the call budget as history: it waits for what live polling leaves.
+ */
 class MarketChartReader {
 
 	private final CoinGeckoClient client;
@@ -23,7 +27,7 @@ class MarketChartReader {
 	 * @throws PriceSourceException when CoinGecko does not answer, or not with a market chart
 	 */
 	MarketChart fetch(String coin, Currency currency, Chunk chunk) {
-		JsonNode body = this.client.get("/coins/" + coin + "/market_chart/range",
+		JsonNode body = this.client.get(Purpose.HISTORY, "/coins/" + coin + "/market_chart/range",
 				(uri) -> uri.queryParam("vs_currency", currency.id())
 					.queryParam("from", chunk.from().getEpochSecond())
 					.queryParam("to", chunk.to().getEpochSecond())

@@ -1,20 +1,18 @@
 package io.cryptoviz.producer.backfill;
 
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.function.Supplier;
 
 import io.cryptoviz.producer.source.PriceSourceException;
-import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Sends requests to CoinGecko no closer together than the request interval, and tries a request
- * again after a rate limit (waiting {@code Retry-After} when given, a doubling back-off otherwise), a
- * 5xx, a timeout or a connection failure, a bounded number of times. A request CoinGecko refuses
- * (4xx) or answers with something unreadable is not tried again: it would fail the same way.
+ * Tries a request to CoinGecko again after a rate limit (waiting {@code Retry-After} when given, a
+ * doubling back-off otherwise), a 5xx, a timeout or a connection failure, a bounded number of times. A
+ * request CoinGecko refuses (4xx), answers with something unreadable, or refuses for want of monthly
+ * credits is not tried again: it would fail the same way. The pacing is the call budget's, which every
+ * request waits for.
  */
 final class PacedRequests {
 
@@ -22,19 +20,14 @@ final class PacedRequests {
 
 	private final BackfillProperties properties;
 
-	private final Clock clock;
-
 	private final Sleeper sleeper;
-
-	private @Nullable Instant lastStart;
 
 	private int requests;
 
 	private int retries;
 
-	PacedRequests(BackfillProperties properties, Clock clock, Sleeper sleeper) {
+	PacedRequests(BackfillProperties properties, Sleeper sleeper) {
 		this.properties = properties;
-		this.clock = clock;
 		this.sleeper = sleeper;
 	}
 
@@ -46,14 +39,15 @@ final class PacedRequests {
 	<T> T call(String what, Supplier<T> request) {
 		int attempt = 0;
 		while (true) {
-			awaitTurn();
 			this.requests++;
 			try {
 				return request.get();
 			}
 			catch (PriceSourceException ex) {
 				switch (ex.kind()) {
-					case REJECTED, MALFORMED -> throw BackfillException.failed(what + ": " + ex.getMessage());
+					case REJECTED, MALFORMED, QUOTA_EXHAUSTED ->
+						throw BackfillException.failed(what + ": " + ex.getMessage());
+					case INTERRUPTED -> throw BackfillException.failed("interrupted");
 					case RATE_LIMITED, UNAVAILABLE -> {
 						if (attempt >= this.properties.maxRetries()) {
 							throw BackfillException.failed(what + ": " + ex.getMessage() + "; gave up after "
@@ -78,17 +72,6 @@ final class PacedRequests {
 
 	int retries() {
 		return this.retries;
-	}
-
-	private void awaitTurn() {
-		if (this.lastStart != null) {
-			Instant due = this.lastStart.plus(this.properties.requestInterval());
-			Duration wait = Duration.between(this.clock.instant(), due);
-			if (!wait.isNegative() && !wait.isZero()) {
-				pause(wait);
-			}
-		}
-		this.lastStart = this.clock.instant();
 	}
 
 	private Supplier<Duration> backoff(int attempt) {

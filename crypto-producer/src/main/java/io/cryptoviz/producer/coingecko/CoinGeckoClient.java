@@ -10,6 +10,8 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.function.Function;
 
+import io.cryptoviz.producer.budget.CallBudget;
+import io.cryptoviz.producer.budget.CallBudget.Purpose;
 import io.cryptoviz.producer.source.PriceSourceException;
 import io.cryptoviz.producer.source.PriceSourceException.Kind;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -28,12 +30,22 @@ import org.springframework.web.client.RestClient;
 import org.springframework.web.util.UriBuilder;
 
 /**
- * CoinGecko's HTTP API: sends the request, sorts failures into {@link PriceSourceException}
- * kinds, and hands back the parsed JSON. Knows nothing of ticks.
+ * CoinGecko's HTTP API: waits for the call's turn in the {@link CallBudget}, sends the request, sorts
+ * failures into {@link PriceSourceException} kinds, and hands back the parsed JSON. Every call to
+ * CoinGecko goes through here, so every call is counted. Knows nothing of ticks.
  */
 public class CoinGeckoClient {
 
 	private static final int MAX_ERROR_TEXT = 200;
+
+	/**
+	 * CoinGecko's error code for a month whose credits are used up. Its error table does not list it;
+	 * clients that met it report {@code 429} with {@code "error_code":10006} and a message such as
+	 * "You have reached 10,000 calls limit.".
+	 */
+	static final int QUOTA_EXHAUSTED = 10006;
+
+	private final CallBudget budget;
 
 	private final RestClient http;
 
@@ -43,7 +55,9 @@ public class CoinGeckoClient {
 
 	private final Clock clock;
 
-	public CoinGeckoClient(CoinGeckoProperties properties, JsonMapper json, MeterRegistry meters, Clock clock) {
+	public CoinGeckoClient(CoinGeckoProperties properties, CallBudget budget, JsonMapper json, MeterRegistry meters,
+			Clock clock) {
+		this.budget = budget;
 		HttpClient httpClient = HttpClient.newBuilder()
 			.connectTimeout(properties.connectTimeout())
 			.version(HttpClient.Version.HTTP_1_1)
@@ -65,20 +79,48 @@ public class CoinGeckoClient {
 	}
 
 	/**
-	 * GET {@code path} with the query the function builds, and the body as JSON.
-	 * @throws PriceSourceException when CoinGecko does not answer with JSON
+	 * GET {@code path} with the query the function builds, once the budget gives the call its turn, and
+	 * the body as JSON.
+	 * @param purpose what the call is for: history waits for what live work leaves
+	 * @throws PriceSourceException when CoinGecko does not answer with JSON, or the wait for a turn was
+	 * interrupted ({@code INTERRUPTED}, the thread's interrupt flag set again)
 	 */
-	public JsonNode get(String path, Function<UriBuilder, UriBuilder> query) {
+	public JsonNode get(Purpose purpose, String path, Function<UriBuilder, UriBuilder> query) {
+		return get(purpose, path, query, false);
+	}
+
+	/**
+	 * As {@link #get(Purpose, String, Function)}, for the endpoints that answer a JSON array
+	 * ({@code /coins/markets}).
+	 */
+	public JsonNode getArray(Purpose purpose, String path, Function<UriBuilder, UriBuilder> query) {
+		return get(purpose, path, query, true);
+	}
+
+	private JsonNode get(Purpose purpose, String path, Function<UriBuilder, UriBuilder> query, boolean array) {
+		try {
+			this.budget.awaitTurn(purpose);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new PriceSourceException(Kind.INTERRUPTED,
+					"interrupted while waiting for a turn in CoinGecko's call budget");
+		}
 		Timer.Sample sample = Timer.start(this.meters);
 		String outcome = "success";
 		try {
-			return this.http.get()
+			JsonNode body = this.http.get()
 				.uri((uri) -> query.apply(uri.path(path)).build())
 				.exchange((request, response) -> read(response.getStatusCode(), response.getHeaders(),
-						response.bodyTo(String.class)));
+						response.bodyTo(String.class), array));
+			this.budget.succeeded();
+			return body;
 		}
 		catch (PriceSourceException ex) {
 			outcome = ex.kind().tag();
+			if (ex.kind() == Kind.QUOTA_EXHAUSTED) {
+				this.budget.quotaExhausted(ex.getMessage());
+			}
 			throw ex;
 		}
 		catch (ResourceAccessException ex) {
@@ -88,13 +130,17 @@ public class CoinGeckoClient {
 		finally {
 			sample.stop(Timer.builder("crypto.coingecko.requests")
 				.description("Requests to CoinGecko's API")
-				.tag("path", path.startsWith("/coins/") ? "/coins/{id}/market_chart/range" : path)
+				.tag("path", path.matches("/coins/[^/]+/market_chart/range") ? "/coins/{id}/market_chart/range" : path)
 				.tag("outcome", outcome)
 				.register(this.meters));
 		}
 	}
 
-	private JsonNode read(HttpStatusCode status, HttpHeaders headers, @Nullable String body) {
+	private JsonNode read(HttpStatusCode status, HttpHeaders headers, @Nullable String body, boolean array) {
+		if (status.isError() && errorCode(body) == QUOTA_EXHAUSTED) {
+			throw new PriceSourceException(Kind.QUOTA_EXHAUSTED, "CoinGecko says the monthly credits are used up (HTTP "
+					+ status.value() + ", error " + QUOTA_EXHAUSTED + errorText(body) + ")");
+		}
 		if (status.value() == 429) {
 			Duration retryAfter = retryAfter(headers.getFirst(HttpHeaders.RETRY_AFTER));
 			throw new PriceSourceException(Kind.RATE_LIMITED, "CoinGecko rate limit reached (HTTP 429"
@@ -113,9 +159,9 @@ public class CoinGeckoClient {
 		}
 		try {
 			JsonNode node = (body != null) ? this.json.readTree(body) : null;
-			if (node == null || !node.isObject()) {
-				throw new PriceSourceException(Kind.MALFORMED,
-						"CoinGecko answered HTTP 200 with a body that is not a JSON object: " + abbreviate(body));
+			if (node == null || (array ? !node.isArray() : !node.isObject())) {
+				throw new PriceSourceException(Kind.MALFORMED, "CoinGecko answered HTTP 200 with a body that is not a JSON "
+						+ (array ? "array" : "object") + ": " + abbreviate(body));
 			}
 			return node;
 		}
@@ -142,6 +188,18 @@ public class CoinGeckoClient {
 			catch (DateTimeParseException notADate) {
 				return null;
 			}
+		}
+	}
+
+	private int errorCode(@Nullable String body) {
+		if (body == null || body.isBlank()) {
+			return 0;
+		}
+		try {
+			return this.json.readTree(body).path("status").path("error_code").asInt(0);
+		}
+		catch (JacksonException ex) {
+			return 0;
 		}
 	}
 

@@ -3,6 +3,8 @@ package io.cryptoviz.producer.coingecko;
 import java.net.URI;
 import java.time.Duration;
 
+import io.cryptoviz.producer.budget.Plan;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import org.jspecify.annotations.Nullable;
 
@@ -19,21 +21,32 @@ import org.springframework.validation.annotation.Validated;
  * @param apiKeyType which plan the key belongs to, hence which header carries it
  * @param connectTimeout connect timeout
  * @param readTimeout time to wait for an answer
+ * @param maxUrlLength longest request URL; price requests for more coins are split. CoinGecko answers 414
+ * to a URL it finds too long and documents no length, so this stays well under the 8,000 octets that
+ * RFC 9110 asks every server to accept
  */
 @Validated
 @ConfigurationProperties("cryptoviz.coingecko")
 public record CoinGeckoProperties(@NotNull URI baseUrl, @Nullable String apiKey, @NotNull ApiKeyType apiKeyType,
-		@NotNull Duration connectTimeout, @NotNull Duration readTimeout) {
+		@NotNull Duration connectTimeout, @NotNull Duration readTimeout, @Min(500) int maxUrlLength) {
 
 	boolean hasApiKey() {
 		return this.apiKey != null && !this.apiKey.isBlank();
+	}
+
+	/** The plan whose limits apply: keyless without a key, otherwise the key's. */
+	public Plan plan() {
+		if (!hasApiKey()) {
+			return Plan.KEYLESS;
+		}
+		return (this.apiKeyType == ApiKeyType.PRO) ? Plan.PRO : Plan.DEMO;
 	}
 
 	@Override
 	public String toString() {
 		return "CoinGeckoProperties[baseUrl=" + this.baseUrl + ", apiKey=" + (hasApiKey() ? "******" : "(none)")
 				+ ", apiKeyType=" + this.apiKeyType + ", connectTimeout=" + this.connectTimeout + ", readTimeout="
-				+ this.readTimeout + "]";
+				+ this.readTimeout + ", maxUrlLength=" + this.maxUrlLength + "]";
 	}
 
 	public enum ApiKeyType {

@@ -1,57 +1,43 @@
 package io.cryptoviz.producer.poll;
 
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Optional;
 
 /**
- * When the next poll may go out after failures: the source's {@code Retry-After} when it gave
- * one, otherwise the poll interval doubled per consecutive failure, capped.
+ * How long to wait after failed polls: the source's {@code Retry-After} when it gave one, otherwise the
+ * poll interval doubled per consecutive failure, capped; never less than the poll interval, so a failing
+ * source is never asked more often than a working one.
  */
 final class PollBackoff {
 
-	private final Duration initial;
-
 	private final Duration max;
-
-	private final Clock clock;
 
 	private int consecutiveFailures;
 
-	private Instant notBefore = Instant.MIN;
-
-	PollBackoff(Duration initial, Duration max, Clock clock) {
-		this.initial = initial;
+	PollBackoff(Duration max) {
 		this.max = max;
-		this.clock = clock;
-	}
-
-	boolean isDue() {
-		return !this.clock.instant().isBefore(this.notBefore);
 	}
 
 	/** Records a failure and returns how long to wait before the next attempt. */
-	Duration failed(Optional<Duration> retryAfter) {
+	Duration failed(Optional<Duration> retryAfter, Duration interval) {
 		this.consecutiveFailures++;
-		Duration wait = retryAfter.orElseGet(this::exponential);
-		this.notBefore = this.clock.instant().plus(wait);
-		return wait;
+		Duration wait = retryAfter.orElseGet(() -> exponential(interval));
+		return (wait.compareTo(interval) < 0) ? interval : wait;
 	}
 
 	void succeeded() {
 		this.consecutiveFailures = 0;
-		this.notBefore = Instant.MIN;
 	}
 
 	int consecutiveFailures() {
 		return this.consecutiveFailures;
 	}
 
-	private Duration exponential() {
+	private Duration exponential(Duration interval) {
 		int doublings = Math.min(this.consecutiveFailures - 1, 30);
-		Duration wait = this.initial.multipliedBy(1L << doublings);
-		return (wait.compareTo(this.max) > 0) ? this.max : wait;
+		Duration wait = interval.multipliedBy(1L << doublings);
+		Duration cap = (this.max.compareTo(interval) > 0) ? this.max : interval;
+		return (wait.compareTo(cap) > 0 || wait.isNegative()) ? cap : wait;
 	}
 
 }

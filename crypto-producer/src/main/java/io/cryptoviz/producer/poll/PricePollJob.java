@@ -8,7 +8,10 @@ import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
-/** Runs a poll every {@code cryptoviz.producer.poll-interval}, on the active producer instance only. */
+/**
+ * Looks every second (or at a configured interval below that) whether a poll is due, on the active
+ * producer instance only; the poller keeps the cadence.
+ */
 @Component
 @ConditionalOnBooleanProperty(name = "cryptoviz.producer.polling-enabled", matchIfMissing = true)
 class PricePollJob {
@@ -23,12 +26,12 @@ class PricePollJob {
 	}
 
 	// synchronized: the takeover's poll and the scheduled one never overlap
-	@Scheduled(fixedDelayString = "${cryptoviz.producer.poll-interval}")
+	@Scheduled(fixedDelayString = "#{@pollCadence.tick().toMillis()}")
 	synchronized void poll() {
 		this.leadership.runIfActive(this.poller::pollIfDue);
 	}
 
-	// a new active instance polls at once, not up to an interval later: a refresh nobody polled is lost
+	// a new active instance polls at once, not up to a tick later: a refresh nobody polled is lost
 	@EventListener
 	void onLeadershipChanged(LeadershipChanged change) {
 		if (change.active()) {

@@ -9,14 +9,15 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
+import io.cryptoviz.producer.budget.CallBudget;
 import io.cryptoviz.producer.publish.TickPublisher;
 import io.cryptoviz.producer.source.CoinQuote;
 import io.cryptoviz.producer.source.PriceSnapshot;
 import io.cryptoviz.producer.source.PriceSource;
 import io.cryptoviz.producer.source.PriceSourceException;
+import io.cryptoviz.producer.universe.CoinUniverse;
 import io.cryptoviz.tick.InvalidTickException;
 import io.cryptoviz.tick.PriceTick;
-import io.cryptoviz.tick.TrackedCoinsProperties;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -27,8 +28,10 @@ import org.springframework.stereotype.Service;
 /**
  * One poll: fetch every tracked coin, turn what is new and sound into ticks, publish them. A tick
  * is published only when its {@code last_updated_at} moved since the last one that Kafka
- * acknowledged; figures that are missing stay missing. Failures never escape: each is one log line
- * and a wait before the next attempt.
+ * acknowledged; figures that are missing stay missing. Polls start one {@link PollCadence} interval
+ * apart, and not while CoinGecko's monthly credits are used up (then one attempt per
+ * {@code quota-exhausted-interval}). Failures never escape: each is one log line and a wait before the
+ * next attempt, never shorter than the interval.
  */
 @Service
 public class PricePoller {
@@ -39,7 +42,11 @@ public class PricePoller {
 
 	private final TickPublisher publisher;
 
-	private final List<String> coins;
+	private final CoinUniverse universe;
+
+	private final PollCadence cadence;
+
+	private final CallBudget budget;
 
 	private final ProducerProperties properties;
 
@@ -55,13 +62,17 @@ public class PricePoller {
 
 	private volatile Instant lastSuccess;
 
-	PricePoller(PriceSource source, TickPublisher publisher, TrackedCoinsProperties coins,
-			ProducerProperties properties, MeterRegistry meters, Clock clock) {
+	private Instant nextAttempt = Instant.MIN;
+
+	PricePoller(PriceSource source, TickPublisher publisher, CoinUniverse universe, PollCadence cadence,
+			CallBudget budget, ProducerProperties properties, MeterRegistry meters, Clock clock) {
 		this.source = source;
 		this.publisher = publisher;
-		this.coins = coins.coins();
+		this.universe = universe;
+		this.cadence = cadence;
+		this.budget = budget;
 		this.properties = properties;
-		this.backoff = new PollBackoff(properties.pollInterval(), properties.maxBackoff(), clock);
+		this.backoff = new PollBackoff(properties.maxBackoff());
 		this.meters = meters;
 		this.clock = clock;
 		this.lastSuccess = clock.instant();
@@ -69,24 +80,38 @@ public class PricePoller {
 		count("crypto.polls", "outcome", "success", 0);
 		count("crypto.polls", "outcome", "publish_failed", 0);
 		for (PriceSourceException.Kind kind : PriceSourceException.Kind.values()) {
-			count("crypto.polls", "outcome", kind.tag(), 0);
+			if (kind != PriceSourceException.Kind.INTERRUPTED) {
+				count("crypto.polls", "outcome", kind.tag(), 0);
+			}
 		}
 		count("crypto.ticks.published", "source", source.tickSource().id(), 0);
 	}
 
-	/** Polls unless a back-off is in force; returns how many ticks were published. */
-	public int pollIfDue() {
-		if (!this.backoff.isDue()) {
+	/** Polls when a poll is due; returns how many ticks were published. */
+	public synchronized int pollIfDue() {
+		Instant now = this.clock.instant();
+		if (now.isBefore(this.nextAttempt)) {
 			return 0;
 		}
+		Instant paused = this.budget.pausedUntil();
+		List<String> coins = this.universe.coins();
+		if ((paused != null && now.isBefore(paused)) || coins.isEmpty()) {
+			return 0;
+		}
+		Duration interval = this.cadence.interval();
+		this.nextAttempt = now.plus(interval);
 		PriceSnapshot snapshot;
 		try {
-			snapshot = this.source.fetch(this.coins);
+			snapshot = this.source.fetch(coins);
 		}
 		catch (PriceSourceException ex) {
-			Duration wait = this.backoff.failed(ex.retryAfter());
+			Duration wait = this.backoff.failed(ex.retryAfter(), interval);
+			this.nextAttempt = now.plus(wait);
 			count("crypto.polls", "outcome", ex.kind().tag());
-			logger.warn("Poll failed: {}; next attempt in {} s", ex.getMessage(), wait.toMillis() / 1000.0);
+			if (ex.kind() != PriceSourceException.Kind.QUOTA_EXHAUSTED) {
+				// the budget reports a used-up quota itself, once
+				logger.warn("Poll failed: {}; next attempt in {} s", ex.getMessage(), wait.toMillis() / 1000.0);
+			}
 			return 0;
 		}
 		this.backoff.succeeded();
@@ -98,6 +123,11 @@ public class PricePoller {
 			this.lastSuccess = this.clock.instant();
 		}
 		return acknowledged.size();
+	}
+
+	/** When the next poll is due, back-off included; a used-up quota may hold it back longer. */
+	public synchronized Instant nextAttempt() {
+		return this.nextAttempt;
 	}
 
 	/** When a poll last got an answer and had all its ticks acknowledged. */

@@ -12,14 +12,17 @@ import org.springframework.boot.health.contributor.Health;
 import org.springframework.stereotype.Component;
 
 /**
- * DOWN when the last successful poll is older than {@code cryptoviz.producer.stale-after}: the
- * price source has been failing (or Kafka refusing ticks) for that long. A standby does not poll,
- * so it has nothing to be stale about; an instance that just took over is given the same time.
+ * DOWN when the last successful poll is older than the poll interval and
+ * {@code cryptoviz.producer.stale-after}: a poll is that late, the price source having failed (or Kafka
+ * refused ticks) meanwhile. A standby does not poll, so it has nothing to be stale about; an instance
+ * that just took over is given the same time.
  */
 @Component
 class PriceSourceHealthIndicator extends AbstractHealthIndicator {
 
 	private final PricePoller poller;
+
+	private final PollCadence cadence;
 
 	private final ProducerProperties properties;
 
@@ -27,10 +30,11 @@ class PriceSourceHealthIndicator extends AbstractHealthIndicator {
 
 	private final Clock clock;
 
-	PriceSourceHealthIndicator(PricePoller poller, ProducerProperties properties, Leadership leadership,
-			Clock clock) {
+	PriceSourceHealthIndicator(PricePoller poller, PollCadence cadence, ProducerProperties properties,
+			Leadership leadership, Clock clock) {
 		super("Price source health check failed");
 		this.poller = poller;
+		this.cadence = cadence;
 		this.properties = properties;
 		this.leadership = leadership;
 		this.clock = clock;
@@ -42,11 +46,13 @@ class PriceSourceHealthIndicator extends AbstractHealthIndicator {
 		Optional<Instant> activeSince = this.leadership.activeSince();
 		Instant since = activeSince.filter(lastSuccess::isBefore).orElse(lastSuccess);
 		Duration age = Duration.between(since, this.clock.instant());
-		boolean stale = activeSince.isPresent() && age.compareTo(this.properties.staleAfter()) > 0;
+		Duration interval = this.cadence.interval();
+		boolean stale = activeSince.isPresent() && age.compareTo(interval.plus(this.properties.staleAfter())) > 0;
 		builder.status(stale ? "DOWN" : "UP")
 			.withDetail("role", activeSince.isPresent() ? "active" : "standby")
 			.withDetail("source", this.properties.source().name().toLowerCase(java.util.Locale.ROOT))
 			.withDetail("lastSuccessfulPoll", lastSuccess.toString())
+			.withDetail("pollInterval", interval.toString())
 			.withDetail("staleAfter", this.properties.staleAfter().toString());
 	}
 

@@ -14,26 +14,23 @@ import org.springframework.validation.annotation.Validated;
  * How the producer polls.
  *
  * @param source where prices come from; {@code simulated} only when asked for explicitly
- * @param pollInterval time between two polls
+ * @param pollInterval time between the starts of two polls: {@code auto} (the fastest cadence the CoinGecko
+ * plan allows for the month) or a duration
  * @param currencies currencies to ask for: {@code usd} (required) and {@code eur}
  * @param maxBackoff longest wait between attempts after repeated failures
  * @param maxClockSkew how far in the future a tick's event time may be before it is refused
- * @param staleAfter the health check is DOWN when the last successful poll is older than this
+ * @param staleAfter the health check is DOWN when the last successful poll is older than the poll interval
+ * and this
  */
 @Validated
 @ConfigurationProperties("cryptoviz.producer")
-public record ProducerProperties(@NotNull SourceType source, @NotNull Duration pollInterval,
+public record ProducerProperties(@NotNull SourceType source, @NotNull PollInterval pollInterval,
 		@NotEmpty Set<Currency> currencies, @NotNull Duration maxBackoff, @NotNull Duration maxClockSkew,
 		@NotNull Duration staleAfter) {
 
 	@AssertTrue(message = "currencies must include usd: price_usd is the one required figure of a tick")
 	boolean isUsdRequested() {
 		return this.currencies == null || this.currencies.contains(Currency.USD);
-	}
-
-	@AssertTrue(message = "poll-interval must be positive")
-	boolean isPollIntervalPositive() {
-		return this.pollInterval == null || (!this.pollInterval.isNegative() && !this.pollInterval.isZero());
 	}
 
 	public enum SourceType {

@@ -1,5 +1,6 @@
 package io.cryptoviz.producer.simulated;
 
+import java.time.Duration;
 import java.util.Map;
 
 import jakarta.validation.constraints.DecimalMin;
@@ -18,10 +19,12 @@ import org.springframework.validation.annotation.Validated;
  * @param volatility standard deviation of the relative price move per tick
  * @param eurPerUsd EUR/USD rate used for {@code price_eur}
  * @param seed random seed, for a repeatable walk; random when empty
+ * @param interval what {@code cryptoviz.producer.poll-interval: auto} means for this source, which has no
+ * plan to derive it from
  */
 @Validated
 @ConfigurationProperties("cryptoviz.producer.simulated")
 public record SimulatedProperties(@NotNull Map<String, @Positive Double> startPrices,
 		@NotNull Map<String, @Positive Double> circulatingSupply, @DecimalMin("0") double volatility,
-		@Positive double eurPerUsd, @Nullable Long seed) {
+		@Positive double eurPerUsd, @Nullable Long seed, @NotNull Duration interval) {
 }

@@ -13,6 +13,11 @@ public interface PriceSource {
 	 */
 	PriceSnapshot fetch(List<String> coins);
 
+	/** How many requests to a metered service one fetch of these coins takes; none for a local source. */
+	default int requestsFor(List<String> coins) {
+		return 0;
+	}
+
 	/** The {@code source} that ticks from here carry. */
 	TickSource tickSource();
 

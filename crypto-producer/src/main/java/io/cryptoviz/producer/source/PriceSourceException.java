@@ -40,6 +40,9 @@ public class PriceSourceException extends RuntimeException {
 		/** 429: too many requests. */
 		RATE_LIMITED,
 
+		/** The plan's monthly credits are used up (CoinGecko's error 10006): no use asking again soon. */
+		QUOTA_EXHAUSTED,
+
 		/** 5xx, timeouts, connection failures. */
 		UNAVAILABLE,
 
@@ -47,7 +50,10 @@ public class PriceSourceException extends RuntimeException {
 		REJECTED,
 
 		/** A 200 whose body is not the JSON we asked for. */
-		MALFORMED;
+		MALFORMED,
+
+		/** Interrupted while waiting for a turn in the call budget (the producer is stopping). */
+		INTERRUPTED;
 
 		/** Lower-case name, for meter tags. */
 		public String tag() {

@@ -40,7 +40,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
  * share the topic without seeing each other.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE,
-		properties = { "cryptoviz.producer.polling-enabled=false", "cryptoviz.producer.backfill.request-interval=10ms",
+		properties = { "cryptoviz.producer.polling-enabled=false", "cryptoviz.coingecko.plans.keyless.calls-per-minute=6000",
 				"cryptoviz.producer.backfill.retry-initial-interval=10ms", "cryptoviz.producer.backfill.max-retries=2" })
 @EmbeddedKafka(partitions = 3)
 class BackfillFlowTests {

@@ -63,12 +63,12 @@ class BackfillRequestTests {
 						+ "(a pro key, cryptoviz.coingecko.api-key-type=pro, serves more)");
 		// a year back starts an hour later, so the oldest request is still within the year when it goes out
 		assertThat(parse("--period=P365D").from()).isEqualTo("2025-11-28T11:17:42Z");
-		assertThat(BackfillRequest.parse(arguments("--from=2025-10-01"), TRACKED, NOW, false).from())
+		assertThat(BackfillRequest.parse(arguments("--from=2025-10-01"), () -> TRACKED, NOW, false).from())
 			.as("pro plan").isEqualTo("2025-10-01T00:00:00Z");
 	}
 
 	private static BackfillRequest parse(String... args) {
-		return BackfillRequest.parse(arguments(args), TRACKED, NOW, true);
+		return BackfillRequest.parse(arguments(args), () -> TRACKED, NOW, true);
 	}
 
 	private static String usageError(String... args) {

@@ -25,25 +25,23 @@ class PacedRequestsTests {
 
 	private final List<Instant> sent = new ArrayList<>();
 
-	private final PacedRequests requests = new PacedRequests(new BackfillProperties(Duration.ofMillis(2500), 3,
-			Duration.ofSeconds(5), Duration.ofSeconds(12), Duration.ofDays(90), Duration.ofMinutes(1)), this.clock,
-			(duration) -> {
+	private final PacedRequests requests = new PacedRequests(new BackfillProperties(3, Duration.ofSeconds(5),
+			Duration.ofSeconds(12), Duration.ofDays(90), Duration.ofMinutes(1)), (duration) -> {
 				this.waits.add(duration);
 				this.clock.advance(duration);
 			});
 
 	@Test
-	void sendsRequestsNoCloserTogetherThanTheInterval() {
-		this.requests.call("first", answer("a"));
-		this.clock.advance(Duration.ofMillis(1000));
-		this.requests.call("second", answer("b"));
-		this.clock.advance(Duration.ofSeconds(4));
-		this.requests.call("third", answer("c"));
+	void doesNotTryAgainWhenTheMonthlyCreditsAreUsedUp() {
+		BackfillException failure = catchThrowableOfType(BackfillException.class,
+				() -> this.requests.call("bitcoin chunk 1/2 USD", script(new PriceSourceException(Kind.QUOTA_EXHAUSTED,
+						"CoinGecko says the monthly credits are used up (HTTP 429, error 10006: 'You have reached "
+								+ "10,000 calls limit.')"), "ok")));
 
-		assertThat(this.waits).containsExactly(Duration.ofMillis(1500));
-		assertThat(Duration.between(this.sent.get(0), this.sent.get(1))).isEqualTo(Duration.ofMillis(2500));
-		assertThat(this.requests.requests()).isEqualTo(3);
-		assertThat(this.requests.retries()).isZero();
+		assertThat(failure).hasMessage("bitcoin chunk 1/2 USD: CoinGecko says the monthly credits are used up "
+				+ "(HTTP 429, error 10006: 'You have reached 10,000 calls limit.')");
+		assertThat(this.requests.requests()).isEqualTo(1);
+		assertThat(this.waits).isEmpty();
 	}
 
 	@Test
@@ -88,13 +86,6 @@ class PacedRequestsTests {
 		assertThat(failure).hasMessage("dogecoinz chunk 1/1 USD: CoinGecko refused the request: HTTP 404: 'coin not found'");
 		assertThat(this.requests.requests()).isEqualTo(1);
 		assertThat(this.waits).isEmpty();
-	}
-
-	private Supplier<String> answer(String value) {
-		return () -> {
-			this.sent.add(this.clock.instant());
-			return value;
-		};
 	}
 
 	private Supplier<String> script(Object... outcomes) {

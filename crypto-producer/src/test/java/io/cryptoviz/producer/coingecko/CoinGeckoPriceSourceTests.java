@@ -7,6 +7,10 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 
+import io.cryptoviz.producer.budget.BudgetProperties;
+import io.cryptoviz.producer.budget.CallBudget;
+import io.cryptoviz.producer.budget.Plan;
+import io.cryptoviz.producer.budget.PlanLimits;
 import io.cryptoviz.producer.coingecko.CoinGeckoProperties.ApiKeyType;
 import io.cryptoviz.producer.source.CoinQuote;
 import io.cryptoviz.producer.source.PriceSnapshot;
@@ -14,6 +18,8 @@ import io.cryptoviz.producer.source.PriceSourceException;
 import io.cryptoviz.producer.source.PriceSourceException.Kind;
 import io.cryptoviz.testsupport.CoinGeckoStub;
 import io.cryptoviz.testsupport.CoinGeckoStub.RecordedRequest;
+import io.cryptoviz.testsupport.CoinMarkets;
+import io.cryptoviz.testsupport.SimplePrices;
 import io.cryptoviz.testsupport.StubResponse;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
@@ -32,7 +38,13 @@ class CoinGeckoPriceSourceTests {
 
 	private static final Instant NOW = Instant.parse("2025-10-31T10:35:00Z");
 
+	private static final Clock CLOCK = Clock.fixed(NOW, ZoneOffset.UTC);
+
 	private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+
+	private final CallBudget budget = new CallBudget(Plan.KEYLESS, new PlanLimits(1000, null, Duration.ofSeconds(60)),
+			new BudgetProperties(0.1, Duration.ofHours(1), Duration.ofHours(1)), CLOCK, (instant) -> {
+			}, this.meters);
 
 	@Test
 	void asksForEveryCoinAndBothCurrenciesInOneRequest() {
@@ -221,6 +233,78 @@ class CoinGeckoPriceSourceTests {
 		assertThat(this.meters.get("crypto.coingecko.requests").tag("outcome", "rate_limited").timer().count()).isOne();
 	}
 
+	@Test
+	void whenTheMonthlyCreditsAreUsedUpThenSaysSoAndTellsTheBudget() {
+		stub.willAnswer("/simple/price", StubResponse.quotaExhausted());
+
+		PriceSourceException failure = fetchFailure();
+
+		assertThat(failure.kind()).isEqualTo(Kind.QUOTA_EXHAUSTED);
+		assertThat(failure.getMessage()).isEqualTo("CoinGecko says the monthly credits are used up (HTTP 429, error "
+				+ "10006: 'You have reached 10,000 calls limit.')");
+		assertThat(this.budget.isQuotaExhausted()).isTrue();
+		assertThat(this.meters.get("crypto.coingecko.requests").tag("outcome", "quota_exhausted").timer().count())
+			.isOne();
+	}
+
+	@Test
+	void splitsTheIdsSoNoUrlIsLongerThanAllowedWithEveryCurrencyInEachRequest() {
+		stub.refusingUrlsLongerThan(4000);
+		stub.willAnswer("/simple/price", SimplePrices.answering(() -> NOW));
+		List<String> coins = CoinMarkets.ids(1000);
+		CoinGeckoPriceSource source = source(null, ApiKeyType.DEMO, 4000);
+
+		PriceSnapshot snapshot = source.fetch(coins);
+
+		assertThat(snapshot.quotes()).extracting(CoinQuote::coin).containsExactlyElementsOf(coins);
+		assertThat(stub.requests()).hasSize(source.requestsFor(coins)).hasSize(5).allSatisfy((request) -> {
+			assertThat(request.url(stub.baseUrl()).length()).isLessThanOrEqualTo(4000);
+			assertThat(request.queryParameter("vs_currencies")).isEqualTo("usd,eur");
+		});
+		// each but the last is as full as the next id allows (the ids are at most 24 characters)
+		assertThat(stub.requests().subList(0, 4))
+			.allSatisfy((request) -> assertThat(request.url(stub.baseUrl()).length()).isGreaterThan(4000 - 25));
+	}
+
+	@Test
+	void withoutSplittingTheStubRefusesTheUrlAsCoinGeckoWould() {
+		stub.refusingUrlsLongerThan(4000);
+		stub.willAnswer("/simple/price", SimplePrices.answering(() -> NOW));
+
+		PriceSourceException failure = catchThrowableOfType(PriceSourceException.class,
+				() -> source(null, ApiKeyType.DEMO, 100_000).fetch(CoinMarkets.ids(1000)));
+
+		assertThat(failure.getMessage()).startsWith("CoinGecko refused the request: HTTP 414");
+	}
+
+	@Test
+	void readsTheTopCoinsFromTheMarketsListAndLeavesOutIdsThatAreNotCoinIds() {
+		stub.willAnswer("/coins/markets", StubResponse.fixture("coins_markets.json"));
+		CoinGeckoTopCoins top = new CoinGeckoTopCoins(client(null, ApiKeyType.DEMO, 4000));
+
+		assertThat(top.top(3)).containsExactly("bitcoin", "ethereum", "tether");
+		assertThat(stub.requests()).singleElement().satisfies((request) -> {
+			assertThat(request.queryParameter("vs_currency")).isEqualTo("usd");
+			assertThat(request.queryParameter("order")).isEqualTo("market_cap_desc");
+			assertThat(request.queryParameter("per_page")).isEqualTo("3");
+		});
+
+		stub.willAnswer("/coins/markets", StubResponse.ok("[{\"id\":\"Not An Id\"},{\"id\":\"bitcoin\"}]"));
+		assertThat(top.top(3)).containsExactly("bitcoin");
+	}
+
+	@Test
+	void asksForTheTopThousandInFourPagesOf250() {
+		stub.willAnswer("/coins/markets", CoinMarkets.answering(() -> CoinMarkets.ids(1200)));
+
+		List<String> top = new CoinGeckoTopCoins(client(null, ApiKeyType.DEMO, 4000)).top(1000);
+
+		assertThat(top).containsExactlyElementsOf(CoinMarkets.ids(1000));
+		assertThat(stub.requests()).extracting((request) -> request.queryParameter("page") + "/"
+				+ request.queryParameter("per_page"))
+			.containsExactly("1/250", "2/250", "3/250", "4/250");
+	}
+
 	private PriceSourceException fetchFailure() {
 		PriceSourceException failure = catchThrowableOfType(PriceSourceException.class,
 				() -> source(null, ApiKeyType.DEMO).fetch(COINS));
@@ -229,11 +313,18 @@ class CoinGeckoPriceSourceTests {
 	}
 
 	private CoinGeckoPriceSource source(String apiKey, ApiKeyType keyType) {
+		return source(apiKey, keyType, 4000);
+	}
+
+	private CoinGeckoPriceSource source(String apiKey, ApiKeyType keyType, int maxUrlLength) {
+		return new CoinGeckoPriceSource(client(apiKey, keyType, maxUrlLength), true, URI.create(stub.baseUrl()),
+				maxUrlLength);
+	}
+
+	private CoinGeckoClient client(String apiKey, ApiKeyType keyType, int maxUrlLength) {
 		CoinGeckoProperties properties = new CoinGeckoProperties(URI.create(stub.baseUrl()), apiKey, keyType,
-				Duration.ofSeconds(2), Duration.ofSeconds(1));
-		CoinGeckoClient client = new CoinGeckoClient(properties, JsonMapper.builder().build(), this.meters,
-				Clock.fixed(NOW, ZoneOffset.UTC));
-		return new CoinGeckoPriceSource(client, true);
+				Duration.ofSeconds(2), Duration.ofSeconds(1), maxUrlLength);
+		return new CoinGeckoClient(properties, this.budget, JsonMapper.builder().build(), this.meters, CLOCK);
 	}
 
 }

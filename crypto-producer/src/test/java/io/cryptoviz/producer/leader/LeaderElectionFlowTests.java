@@ -211,6 +211,8 @@ class LeaderElectionFlowTests {
 		settings.put("server.port", "0");
 		settings.put("cryptoviz.coingecko.base-url", stub.baseUrl());
 		settings.put("cryptoviz.producer.poll-interval", "200ms");
+		// the stub has no per-minute limit; the keyless plan's 5 a minute would space the polls 12 s apart
+		settings.put("cryptoviz.coingecko.plans.keyless.calls-per-minute", "6000");
 		settings.put("cryptoviz.producer.leader.group-id", this.group);
 		settings.put("cryptoviz.producer.leader.instance-id", id);
 		settings.put("cryptoviz.producer.leader.session-timeout", "6s");

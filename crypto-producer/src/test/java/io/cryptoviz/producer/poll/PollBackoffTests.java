@@ -1,61 +1,50 @@
 package io.cryptoviz.producer.poll;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Optional;
 
-import io.cryptoviz.testsupport.MutableClock;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 class PollBackoffTests {
 
-	private final MutableClock clock = new MutableClock(Instant.parse("2025-10-31T10:00:00Z"));
+	private static final Duration INTERVAL = Duration.ofSeconds(10);
 
-	private final PollBackoff backoff = new PollBackoff(Duration.ofSeconds(10), Duration.ofMinutes(1), this.clock);
+	private final PollBackoff backoff = new PollBackoff(Duration.ofMinutes(1));
 
 	@Test
-	void isDueBeforeAnyFailure() {
-		assertThat(this.backoff.isDue()).isTrue();
+	void doublesTheIntervalPerConsecutiveFailureUpToTheCap() {
+		assertThat(this.backoff.failed(Optional.empty(), INTERVAL)).hasSeconds(10);
+		assertThat(this.backoff.failed(Optional.empty(), INTERVAL)).hasSeconds(20);
+		assertThat(this.backoff.failed(Optional.empty(), INTERVAL)).hasSeconds(40);
+		assertThat(this.backoff.failed(Optional.empty(), INTERVAL)).hasSeconds(60);
+		assertThat(this.backoff.failed(Optional.empty(), INTERVAL)).hasSeconds(60);
 	}
 
 	@Test
-	void doublesTheWaitPerConsecutiveFailureUpToTheCap() {
-		assertThat(this.backoff.failed(Optional.empty())).hasSeconds(10);
-		assertThat(this.backoff.failed(Optional.empty())).hasSeconds(20);
-		assertThat(this.backoff.failed(Optional.empty())).hasSeconds(40);
-		assertThat(this.backoff.failed(Optional.empty())).hasSeconds(60);
-		assertThat(this.backoff.failed(Optional.empty())).hasSeconds(60);
+	void waitsWhatRetryAfterSaysWhenItIsLongerThanTheInterval() {
+		this.backoff.failed(Optional.empty(), INTERVAL);
+		this.backoff.failed(Optional.empty(), INTERVAL);
+
+		assertThat(this.backoff.failed(Optional.of(Duration.ofSeconds(90)), INTERVAL)).hasSeconds(90);
 	}
 
 	@Test
-	void waitsExactlyWhatRetryAfterSays() {
-		this.backoff.failed(Optional.empty());
-		this.backoff.failed(Optional.empty());
-
-		assertThat(this.backoff.failed(Optional.of(Duration.ofSeconds(90)))).hasSeconds(90);
-	}
-
-	@Test
-	void isNotDueUntilTheWaitIsOver() {
-		this.backoff.failed(Optional.of(Duration.ofSeconds(60)));
-
-		this.clock.advance(Duration.ofSeconds(59));
-		assertThat(this.backoff.isDue()).isFalse();
-		this.clock.advance(Duration.ofSeconds(1));
-		assertThat(this.backoff.isDue()).isTrue();
+	void neverWaitsLessThanTheInterval() {
+		assertThat(this.backoff.failed(Optional.of(Duration.ofSeconds(2)), INTERVAL)).hasSeconds(10);
+		assertThat(this.backoff.failed(Optional.empty(), Duration.ofMinutes(5))).hasMinutes(5);
 	}
 
 	@Test
 	void startsOverAfterASuccess() {
-		this.backoff.failed(Optional.empty());
-		this.backoff.failed(Optional.empty());
+		this.backoff.failed(Optional.empty(), INTERVAL);
+		this.backoff.failed(Optional.empty(), INTERVAL);
 
 		this.backoff.succeeded();
 
-		assertThat(this.backoff.isDue()).isTrue();
-		assertThat(this.backoff.failed(Optional.empty())).hasSeconds(10);
+		assertThat(this.backoff.consecutiveFailures()).isZero();
+		assertThat(this.backoff.failed(Optional.empty(), INTERVAL)).hasSeconds(10);
 	}
 
 }

@@ -17,7 +17,11 @@ import io.cryptoviz.producer.source.PriceSourceException;
 import io.cryptoviz.producer.source.PriceSourceException.Kind;
 import io.cryptoviz.tick.PriceTick;
 import io.cryptoviz.tick.TickSource;
-import io.cryptoviz.tick.TrackedCoinsProperties;
+import io.cryptoviz.producer.budget.BudgetProperties;
+import io.cryptoviz.producer.budget.CallBudget;
+import io.cryptoviz.producer.budget.Plan;
+import io.cryptoviz.producer.budget.PlanLimits;
+import io.cryptoviz.producer.universe.CoinUniverse;
 import io.cryptoviz.testsupport.MutableClock;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.BeforeEach;
@@ -50,10 +54,18 @@ class PricePollerTests {
 	@BeforeEach
 	void createPoller() {
 		when(this.publisher.publish(anyList())).thenAnswer((invocation) -> invocation.getArgument(0));
-		ProducerProperties properties = new ProducerProperties(SourceType.COINGECKO, Duration.ofSeconds(10),
-				Set.of(Currency.USD, Currency.EUR), Duration.ofMinutes(5), Duration.ofMinutes(2), Duration.ofMinutes(2));
-		this.poller = new PricePoller(this.source, this.publisher,
-				new TrackedCoinsProperties(List.of("bitcoin", "ethereum")), properties, this.meters, this.clock);
+		ProducerProperties properties = new ProducerProperties(SourceType.COINGECKO,
+				PollInterval.of(Duration.ofSeconds(10)), Set.of(Currency.USD, Currency.EUR), Duration.ofMinutes(5),
+				Duration.ofMinutes(2), Duration.ofMinutes(2));
+		CoinUniverse universe = mock(CoinUniverse.class);
+		when(universe.coins()).thenReturn(List.of("bitcoin", "ethereum"));
+		PollCadence cadence = mock(PollCadence.class);
+		when(cadence.interval()).thenReturn(Duration.ofSeconds(10));
+		CallBudget budget = new CallBudget(Plan.DEMO, new PlanLimits(30, 10_000L, Duration.ofSeconds(60)),
+				new BudgetProperties(0.1, Duration.ofHours(1), Duration.ofHours(1)), this.clock, (instant) -> {
+				}, this.meters);
+		this.poller = new PricePoller(this.source, this.publisher, universe, cadence, budget, properties, this.meters,
+				this.clock);
 	}
 
 	@Test
@@ -71,6 +83,7 @@ class PricePollerTests {
 	void doesNotPublishATickWhoseTimestampHasNotMoved() {
 		this.source.next(quote("bitcoin", 100.0, T0));
 		this.poller.pollIfDue();
+		this.clock.advance(Duration.ofSeconds(10));
 		this.source.next(quote("bitcoin", 100.0, T0), quote("ethereum", 10.0, T0));
 
 		assertThat(this.poller.pollIfDue()).isEqualTo(1);
@@ -85,6 +98,7 @@ class PricePollerTests {
 			.thenAnswer((invocation) -> invocation.getArgument(0));
 		this.source.next(quote("bitcoin", 100.0, T0));
 		this.poller.pollIfDue();
+		this.clock.advance(Duration.ofSeconds(10));
 		this.source.next(quote("bitcoin", 100.0, T0));
 
 		assertThat(this.poller.pollIfDue()).isEqualTo(1);
@@ -168,6 +182,33 @@ class PricePollerTests {
 		this.poller.pollIfDue();
 		assertThat(this.poller.lastSuccess()).isEqualTo(this.clock.instant());
 		verify(this.publisher, times(1)).publish(anyList());
+	}
+
+	@Test
+	void pollsNoSoonerThanTheIntervalAfterTheLastPollStarted() {
+		this.source.next(quote("bitcoin", 100.0, T0));
+		this.poller.pollIfDue();
+
+		this.clock.advance(Duration.ofSeconds(9));
+		assertThat(this.poller.pollIfDue()).isZero();
+		assertThat(this.source.calls).isEqualTo(1);
+
+		this.clock.advance(Duration.ofSeconds(1));
+		this.source.next(quote("bitcoin", 101.0, T0.plusSeconds(10)));
+		assertThat(this.poller.pollIfDue()).isEqualTo(1);
+		assertThat(this.source.calls).isEqualTo(2);
+	}
+
+	@Test
+	void aFailureWithAShortRetryAfterWaitsTheIntervalAllTheSame() {
+		this.source.fail(new PriceSourceException(Kind.RATE_LIMITED, "429", Duration.ofSeconds(1), null));
+		this.poller.pollIfDue();
+
+		this.clock.advance(Duration.ofSeconds(5));
+		this.poller.pollIfDue();
+
+		assertThat(this.source.calls).isEqualTo(1);
+		assertThat(this.poller.nextAttempt()).isEqualTo(T0.plusSeconds(70));
 	}
 
 	@Test
