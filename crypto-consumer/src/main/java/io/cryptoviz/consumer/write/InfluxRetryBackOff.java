@@ -4,40 +4,30 @@ import java.time.Duration;
 
 import org.springframework.util.backoff.BackOff;
 import org.springframework.util.backoff.BackOffExecution;
+import org.springframework.util.backoff.ExponentialBackOff;
 
 /**
- * The wait between attempts at a batch that InfluxDB could not take: doubling from the initial
- * interval up to the maximum, never giving up, and never shorter than a {@code Retry-After}
- * InfluxDB sent.
+ * The wait between attempts at a batch that InfluxDB could not take: Spring's doubling back-off
+ * from the initial interval up to the maximum, never giving up, and never shorter than a
+ * {@code Retry-After} InfluxDB sent.
  */
 public class InfluxRetryBackOff implements BackOff {
 
-	private final Duration initial;
-
-	private final Duration max;
+	private final ExponentialBackOff doubling;
 
 	private final RetryAfterHint retryAfter;
 
 	public InfluxRetryBackOff(Duration initial, Duration max, RetryAfterHint retryAfter) {
-		this.initial = initial;
-		this.max = max;
+		this.doubling = new ExponentialBackOff(initial.toMillis(), 2.0);
+		this.doubling.setMaxInterval(max.toMillis());
+		this.doubling.setMaxAttempts(Long.MAX_VALUE);
 		this.retryAfter = retryAfter;
 	}
 
 	@Override
 	public BackOffExecution start() {
-		return new BackOffExecution() {
-
-			private long nextMillis = InfluxRetryBackOff.this.initial.toMillis();
-
-			@Override
-			public long nextBackOff() {
-				long exponential = this.nextMillis;
-				this.nextMillis = Math.min(this.nextMillis * 2, InfluxRetryBackOff.this.max.toMillis());
-				return Math.max(exponential, InfluxRetryBackOff.this.retryAfter.remaining().toMillis());
-			}
-
-		};
+		BackOffExecution attempts = this.doubling.start();
+		return () -> Math.max(attempts.nextBackOff(), this.retryAfter.remaining().toMillis());
 	}
 
 }
