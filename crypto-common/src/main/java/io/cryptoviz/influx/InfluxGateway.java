@@ -16,6 +16,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 import com.influxdb.client.InfluxDBClient;
 import com.influxdb.client.InfluxDBClientFactory;
@@ -64,7 +66,7 @@ public final class InfluxGateway implements AutoCloseable {
 	 * empty series, a statement that returns nothing. To us that is an answer, not a warning.
 	 * Held here, because the logging framework keeps only weak references to its loggers.
 	 */
-	private static final java.util.logging.Logger EMPTY_ANSWER_WARNINGS = quiet("com.influxdb.internal.AbstractQueryApi");
+	private static final Logger EMPTY_ANSWER_WARNINGS = quiet("com.influxdb.internal.AbstractQueryApi");
 
 	private final InfluxProperties properties;
 
@@ -78,7 +80,7 @@ public final class InfluxGateway implements AutoCloseable {
 
 	private final @Nullable String authorization;
 
-	private final Clock clock;
+	private final Clock clock = Clock.systemUTC();
 
 	private final Map<InfluxTarget, URI> writeUris = new ConcurrentHashMap<>();
 
@@ -87,10 +89,10 @@ public final class InfluxGateway implements AutoCloseable {
 	 * the maker's to close.
 	 */
 	public InfluxGateway(InfluxProperties properties, InfluxDBClient client) {
-		this(properties, client, false, Clock.systemUTC());
+		this(properties, client, false);
 	}
 
-	private InfluxGateway(InfluxProperties properties, InfluxDBClient client, boolean ownsClient, Clock clock) {
+	private InfluxGateway(InfluxProperties properties, InfluxDBClient client, boolean ownsClient) {
 		this.properties = properties;
 		this.client = client;
 		this.ownsClient = ownsClient;
@@ -100,7 +102,6 @@ public final class InfluxGateway implements AutoCloseable {
 			.connectTimeout(properties.connectTimeout())
 			.build();
 		this.authorization = (properties.token() != null) ? "Token " + properties.token() : null;
-		this.clock = clock;
 	}
 
 	/** A gateway with a client of its own, for programs outside Spring; {@link #close()} closes it. */
@@ -114,7 +115,7 @@ public final class InfluxGateway implements AutoCloseable {
 		if (properties.token() != null) {
 			options.authenticateToken(properties.token().toCharArray());
 		}
-		return new InfluxGateway(properties, InfluxDBClientFactory.create(options.build()), true, Clock.systemUTC());
+		return new InfluxGateway(properties, InfluxDBClientFactory.create(options.build()), true);
 	}
 
 	/** Where writes and queries go unless told otherwise: {@code influx.database} and its retention policy. */
@@ -210,9 +211,10 @@ public final class InfluxGateway implements AutoCloseable {
 			result = this.queries.query(query);
 		}
 		catch (InfluxException ex) {
-			String answer = (ex.status() > 0) ? "HTTP " + ex.status() + " " + ex.getMessage() : ex.getMessage();
-			throw unavailable("InfluxDB did not answer: " + answer + hint(ex.status(), target), ex.status(),
-					RetryAfter.parse(header(ex, "Retry-After"), this.clock), ex, WriteListener.NONE);
+			String message = (ex.status() > 0) ? answered(ex.status(), String.valueOf(ex.getMessage()), target)
+					: "InfluxDB did not answer: " + ex.getMessage();
+			throw unavailable(message, ex.status(), RetryAfter.parse(header(ex, "Retry-After"), this.clock), ex,
+					WriteListener.NONE);
 		}
 		catch (RuntimeException ex) {
 			// an answer the client could not parse, such as an error body in place of CSV
@@ -232,10 +234,11 @@ public final class InfluxGateway implements AutoCloseable {
 		}
 		catch (InfluxException ex) {
 			Throwable cause = NestedExceptionUtils.getMostSpecificCause(ex);
-			String why = (ex.status() > 0) ? "answered /ping with HTTP " + ex.status()
-					: (cause instanceof ConnectException) ? "connection refused" : cause.toString();
-			throw new InfluxUnavailableException("Cannot reach InfluxDB at " + where() + ": " + why, ex.status(), null,
-					ex);
+			String message = (ex.status() > 0)
+					? "InfluxDB at " + where() + " answered /ping with HTTP " + ex.status() + hint(ex.status(), target())
+					: "Cannot reach InfluxDB at " + where() + ": "
+							+ ((cause instanceof ConnectException) ? "connection refused" : cause.toString());
+			throw new InfluxUnavailableException(message, ex.status(), null, ex);
 		}
 	}
 
@@ -363,9 +366,9 @@ public final class InfluxGateway implements AutoCloseable {
 			.orElse(null);
 	}
 
-	private static java.util.logging.Logger quiet(String name) {
-		java.util.logging.Logger logger = java.util.logging.Logger.getLogger(name);
-		logger.setLevel(java.util.logging.Level.SEVERE);
+	private static Logger quiet(String name) {
+		Logger logger = Logger.getLogger(name);
+		logger.setLevel(Level.SEVERE);
 		return logger;
 	}
 
