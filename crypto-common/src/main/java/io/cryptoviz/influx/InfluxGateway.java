@@ -30,9 +30,6 @@ import io.cryptoviz.http.RetryAfter;
 import okhttp3.OkHttpClient;
 import okhttp3.Protocol;
 import org.jspecify.annotations.Nullable;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.core.NestedExceptionUtils;
 
@@ -52,14 +49,13 @@ import org.springframework.core.NestedExceptionUtils;
  * <li>Queries run InfluxQL through influxdb-client-java's {@code InfluxQLQueryApi} and return
  * {@link Row}s. Answers are asked for as CSV, because the client's JSON reader fails on the
  * {@code null} cells that ticks without EUR or 24 h change produce. Statements are the callers'
- * (see {@link InfluxQl} for the only ways values get into one).</li>
+ * (see {@link InfluxQl} for the only ways values get into one). {@link #answer} gives a
+ * statement's answer as InfluxDB wrote it (JSON), with the error a CSV answer leaves out.</li>
  * <li>{@link #version()} pings without credentials; {@link #checkRead} and {@link #checkWrite}
  * prove that InfluxDB takes our credentials for the target, for health checks.</li>
  * </ul>
  */
 public final class InfluxGateway implements AutoCloseable {
-
-	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	/**
 	 * The client logs a warning for every answer without rows ("Query … already exhausted"): an
@@ -170,9 +166,13 @@ public final class InfluxGateway implements AutoCloseable {
 	}
 
 	private HttpResponse<String> post(URI uri, String body, WriteListener listener) {
+		return post(uri, "text/plain; charset=utf-8", body, "write", listener);
+	}
+
+	private HttpResponse<String> post(URI uri, String contentType, String body, String what, WriteListener listener) {
 		HttpRequest.Builder request = HttpRequest.newBuilder(uri)
 			.timeout(this.properties.readTimeout())
-			.header("Content-Type", "text/plain; charset=utf-8")
+			.header("Content-Type", contentType)
 			.POST(HttpRequest.BodyPublishers.ofString(body));
 		if (this.authorization != null) {
 			request.header("Authorization", this.authorization);
@@ -183,12 +183,12 @@ public final class InfluxGateway implements AutoCloseable {
 		catch (IOException ex) {
 			String why = (ex instanceof ConnectException) ? "connection refused"
 					: ex.getClass().getSimpleName() + ((ex.getMessage() != null) ? ": " + ex.getMessage() : "");
-			throw unavailable("InfluxDB write to " + uri.getHost() + ":" + uri.getPort() + " failed: " + why, 0,
+			throw unavailable("InfluxDB " + what + " to " + uri.getHost() + ":" + uri.getPort() + " failed: " + why, 0,
 					Optional.empty(), ex, listener);
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
-			throw new InfluxUnavailableException("InfluxDB write interrupted", 0, null, ex);
+			throw new InfluxUnavailableException("InfluxDB " + what + " interrupted", 0, null, ex);
 		}
 	}
 
@@ -224,6 +224,22 @@ public final class InfluxGateway implements AutoCloseable {
 	}
 
 	/**
+	 * InfluxDB's answer to one InfluxQL statement as it wrote it: the HTTP status and the JSON body,
+	 * with the statement's error when it failed. {@link #query} cannot tell that error from an empty
+	 * answer (InfluxDB leaves it out of CSV, and the client's readers skip it); this is for what must
+	 * say why: the health check, and tests of the answer itself.
+	 * @throws InfluxUnavailableException when InfluxDB does not answer
+	 */
+	public InfluxAnswer answer(InfluxTarget target, String influxQl) {
+		String form = "db=" + encode(target.database())
+				+ ((target.retentionPolicy() != null) ? "&rp=" + encode(target.retentionPolicy()) : "")
+				+ "&epoch=ms&q=" + encode(influxQl);
+		HttpResponse<String> response = post(URI.create(this.properties.url() + "/query"),
+				"application/x-www-form-urlencoded", form, "query", WriteListener.NONE);
+		return new InfluxAnswer(response.statusCode(), response.body());
+	}
+
+	/**
 	 * InfluxDB's version, from {@code /ping}, which answers without credentials.
 	 * @throws InfluxUnavailableException when InfluxDB does not answer
 	 */
@@ -253,14 +269,19 @@ public final class InfluxGateway implements AutoCloseable {
 	 * @throws InfluxUnavailableException saying what is wrong
 	 */
 	public void checkRead(InfluxTarget target) {
-		List<Row> policies = query(target, "SHOW RETENTION POLICIES");
-		// InfluxDB's CSV answer leaves out a statement's error: a missing database is an empty answer
-		if (policies.isEmpty()) {
-			throw new InfluxUnavailableException("database " + target + " not found" + hint(404, target), 404, null,
-					null);
+		InfluxAnswer answer = answer(target, "SHOW RETENTION POLICIES");
+		if (answer.status() / 100 != 2) {
+			throw new InfluxUnavailableException(answered(answer.status(), errorOf(answer), target),
+					answer.status(), null, null);
 		}
-		if (target.retentionPolicy() != null
-				&& policies.stream().noneMatch((policy) -> target.retentionPolicy().equals(policy.string("name")))) {
+		String error = answer.error();
+		if (error != null) {
+			// InfluxDB answers 200 and says in the statement's error that the database is missing
+			throw new InfluxUnavailableException(error.startsWith("database not found")
+					? "database " + target + " not found" + hint(404, target) : "InfluxDB refused to read " + target + ": "
+							+ error, 404, null, null);
+		}
+		if (target.retentionPolicy() != null && !answer.firstColumn("name").contains(target.retentionPolicy())) {
 			throw new InfluxUnavailableException("retention policy not found: " + target, 404, null, null);
 		}
 	}
@@ -335,25 +356,22 @@ public final class InfluxGateway implements AutoCloseable {
 
 	/** InfluxDB's one-line reason: its error header, or the error of its JSON body, or the body. */
 	private static String errorOf(HttpResponse<String> response) {
-		String error = response.headers().firstValue("X-Influxdb-Error").orElseGet(() -> bodyError(response.body()));
+		return oneLine(response.headers()
+			.firstValue("X-Influxdb-Error")
+			.orElseGet(() -> errorOf(new InfluxAnswer(response.statusCode(), response.body()))));
+	}
+
+	private static String errorOf(InfluxAnswer answer) {
+		String error = answer.error();
+		return oneLine((error != null) ? error : answer.body());
+	}
+
+	private static String oneLine(@Nullable String error) {
 		if (error == null || error.isBlank()) {
 			return "(no error text)";
 		}
 		String oneLine = error.strip().replaceAll("\\s+", " ");
 		return (oneLine.length() > 300) ? oneLine.substring(0, 300) + "…" : oneLine;
-	}
-
-	private static @Nullable String bodyError(@Nullable String body) {
-		if (body == null || !body.strip().startsWith("{")) {
-			return body;
-		}
-		try {
-			JsonNode error = JSON.readTree(body).path("error");
-			return error.isString() ? error.asString() : body;
-		}
-		catch (JacksonException ex) {
-			return body;
-		}
 	}
 
 	private static @Nullable String header(InfluxException ex, String name) {

@@ -1,5 +1,6 @@
 package io.cryptoviz.consumer;
 
+import java.time.Duration;
 import java.util.UUID;
 
 import io.cryptoviz.devstack.InfluxDbServer;
@@ -75,6 +76,19 @@ class InfluxHealthTests {
 
 	@ParameterizedTest(name = "writes: {0}")
 	@ValueSource(booleans = { true, false })
+	void upForAnExistingRetentionPolicyAndDownNamingOneThatDoesNotExist(boolean writes) {
+		influx.gateway().query("CREATE RETENTION POLICY \"rollups\" ON \"" + InfluxDbServer.DATABASE + "\" DURATION INF REPLICATION 1");
+
+		assertThat(check(writes, new InfluxProperties(influx.url(), TOKEN, InfluxDbServer.DATABASE, "rollups",
+				Duration.ofSeconds(5), Duration.ofSeconds(10), 5_000)).getStatus()).isEqualTo(Status.UP);
+		Health missing = check(writes, new InfluxProperties(influx.url(), TOKEN, InfluxDbServer.DATABASE, "no-such-policy",
+				Duration.ofSeconds(5), Duration.ofSeconds(10), 5_000));
+		assertThat(missing.getStatus()).isEqualTo(Status.DOWN);
+		assertThat(String.valueOf(missing.getDetails().get("error"))).contains("no-such-policy");
+	}
+
+	@ParameterizedTest(name = "writes: {0}")
+	@ValueSource(booleans = { true, false })
 	void downWhenNothingAnswers(boolean writes) {
 		Health health = check(writes, "http://127.0.0.1:" + Ports.free(), TOKEN, InfluxDbServer.DATABASE);
 
@@ -84,7 +98,11 @@ class InfluxHealthTests {
 	}
 
 	private static Health check(boolean writes, String url, String token, String database) {
-		try (InfluxGateway gateway = InfluxGateway.connect(InfluxProperties.of(url, token, database))) {
+		return check(writes, InfluxProperties.of(url, token, database));
+	}
+
+	private static Health check(boolean writes, InfluxProperties properties) {
+		try (InfluxGateway gateway = InfluxGateway.connect(properties)) {
 			return (writes ? InfluxHealthIndicator.forWriting(gateway) : InfluxHealthIndicator.forReading(gateway))
 				.health();
 		}

@@ -1,7 +1,6 @@
 package io.cryptoviz.api.series;
 
 import java.time.Clock;
-
 import java.util.List;
 
 import io.cryptoviz.api.coin.Coins;
