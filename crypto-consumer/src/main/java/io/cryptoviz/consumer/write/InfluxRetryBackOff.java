@@ -1,33 +1,34 @@
 package io.cryptoviz.consumer.write;
 
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import io.cryptoviz.http.DoublingBackOff;
 
 import org.springframework.util.backoff.BackOff;
 import org.springframework.util.backoff.BackOffExecution;
-import org.springframework.util.backoff.ExponentialBackOff;
 
 /**
- * The wait between attempts at a batch that InfluxDB could not take: Spring's doubling back-off
+ * The wait between attempts at a batch that InfluxDB could not take: a {@link DoublingBackOff}
  * from the initial interval up to the maximum, never giving up, and never shorter than a
  * {@code Retry-After} InfluxDB sent.
  */
 public class InfluxRetryBackOff implements BackOff {
 
-	private final ExponentialBackOff doubling;
+	private final DoublingBackOff doubling;
 
 	private final RetryAfterHint retryAfter;
 
 	public InfluxRetryBackOff(Duration initial, Duration max, RetryAfterHint retryAfter) {
-		this.doubling = new ExponentialBackOff(initial.toMillis(), 2.0);
-		this.doubling.setMaxInterval(max.toMillis());
-		this.doubling.setMaxAttempts(Long.MAX_VALUE);
+		this.doubling = new DoublingBackOff(initial, max);
 		this.retryAfter = retryAfter;
 	}
 
 	@Override
 	public BackOffExecution start() {
-		BackOffExecution attempts = this.doubling.start();
-		return () -> Math.max(attempts.nextBackOff(), this.retryAfter.remaining().toMillis());
+		AtomicInteger failures = new AtomicInteger();
+		return () -> Math.max(this.doubling.after(failures.incrementAndGet()).toMillis(),
+				this.retryAfter.remaining().toMillis());
 	}
 
 }
