@@ -5,7 +5,7 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
 // influxdb-spring's health indicator is built for Boot 3 and breaks start-up on Boot 4;
-// ApiConfiguration brings ours
+// ApiConfiguration brings the API's own
 @SpringBootApplication(excludeName = "com.influxdb.spring.health.InfluxDB2HealthIndicatorAutoConfiguration",
 		proxyBeanMethods = false)
 @ConfigurationPropertiesScan(basePackages = { "io.cryptoviz.api", "io.cryptoviz.tick" })

@@ -11,7 +11,6 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 import io.cryptoviz.devstack.InfluxDbServer;
 import io.cryptoviz.influx.CryptoPriceSchema;
@@ -60,10 +59,9 @@ public abstract class ApiIntegrationTests {
 		return TestInflux.server();
 	}
 
-	/** Stores the ticks the way the consumer does: the schema's line protocol, through {@code /write}. */
+	/** Stores the ticks the way the consumer does: the schema's line protocol, through the gateway. */
 	protected static void store(PriceTick... ticks) {
-		influx().write(TestInflux.DATABASE,
-				Arrays.stream(ticks).map(CryptoPriceSchema::toLineProtocol).collect(Collectors.joining("\n")));
+		influx().gateway().write(Arrays.stream(ticks).map(CryptoPriceSchema::toLineProtocol).toList());
 	}
 
 	protected void publish(List<Map.Entry<String, byte[]>> records) {

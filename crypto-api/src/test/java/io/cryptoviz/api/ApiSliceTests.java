@@ -5,9 +5,8 @@ import java.time.Instant;
 
 import io.cryptoviz.api.coin.Coins;
 import io.cryptoviz.api.latest.LatestPrices;
-import io.cryptoviz.api.series.PointBudget;
-import io.cryptoviz.api.series.SeriesQueries;
-import io.cryptoviz.api.stream.TickBroadcaster;
+import io.cryptoviz.api.series.SeriesSlice;
+import io.cryptoviz.api.stream.StreamSlice;
 import io.cryptoviz.testsupport.MutableClock;
 import io.cryptoviz.tick.TrackedCoinsProperties;
 
@@ -24,15 +23,17 @@ import org.springframework.test.web.servlet.MockMvc;
 
 /**
  * The web layer alone: every controller, the problem handling and CORS, with the real request
- * parsing (coins, point budget) and InfluxDB, Kafka and the stream mocked. The subclasses share
- * this one context.
+ * parsing (coins, point budget) and InfluxDB, Kafka and the stream mocked: the latest prices
+ * here, each feature's own package-private parts by the interface of its package. The subclasses
+ * share this one context.
  */
-@WebMvcTest(includeFilters = @ComponentScan.Filter(type = FilterType.ASSIGNABLE_TYPE,
-		classes = { Coins.class, PointBudget.class }),
+@WebMvcTest(includeFilters = {
+		@ComponentScan.Filter(type = FilterType.ASSIGNABLE_TYPE, classes = Coins.class),
+		@ComponentScan.Filter(type = FilterType.REGEX, pattern = "io\\.cryptoviz\\.api\\.series\\.PointBudget") },
 		properties = { "cryptoviz.api.query.max-points=1000", "cryptoviz.api.query.default-points=400",
 				"cryptoviz.api.cors.allowed-origins=https://dashboard.example,https://*.cryptoviz.example" })
 @Import(ApiSliceTests.SliceConfiguration.class)
-public abstract class ApiSliceTests {
+public abstract class ApiSliceTests implements SeriesSlice, StreamSlice {
 
 	/** "Now" in the slice tests. */
 	public static final Instant NOW = Instant.parse("2025-10-31T12:00:00Z");
@@ -42,12 +43,6 @@ public abstract class ApiSliceTests {
 
 	@MockitoBean
 	protected LatestPrices latest;
-
-	@MockitoBean
-	protected SeriesQueries series;
-
-	@MockitoBean
-	protected TickBroadcaster broadcaster;
 
 	/** What the application's configuration gives the web layer: its settings, and a clock. */
 	@TestConfiguration(proxyBeanMethods = false)

@@ -65,8 +65,8 @@ class HostileInputIntegrationTests extends ApiIntegrationTests {
 
 	/** What InfluxDB holds, in a form to compare: databases, measurements, every point. */
 	private static String storedData() {
-		return influx().query("SHOW DATABASES", null) + influx().query("SHOW MEASUREMENTS", TestInflux.DATABASE)
-				+ influx().query("SELECT * FROM crypto_price", TestInflux.DATABASE);
+		return influx().gateway().query("SHOW DATABASES") + "" + influx().gateway().query("SHOW MEASUREMENTS")
+				+ influx().gateway().query("SELECT * FROM crypto_price");
 	}
 
 	/** A GET of a path and query sent exactly as written, without any further encoding. */

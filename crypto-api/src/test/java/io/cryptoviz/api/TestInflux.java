@@ -9,8 +9,6 @@ import io.cryptoviz.devstack.InfluxDbServer;
  */
 final class TestInflux {
 
-	static final String DATABASE = "crypto-data";
-
 	private static InfluxDbServer server;
 
 	private TestInflux() {
@@ -19,7 +17,7 @@ final class TestInflux {
 	static synchronized InfluxDbServer server() {
 		if (server == null) {
 			InfluxDbServer started = InfluxDbServer.temporary().start();
-			started.createDatabase(DATABASE);
+			started.createDatabase(InfluxDbServer.DATABASE);
 			Runtime.getRuntime().addShutdownHook(new Thread(started::stop, "influxd-stop"));
 			server = started;
 		}

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import io.cryptoviz.devstack.InfluxDbServer;
 import io.cryptoviz.devstack.ServiceProcess;
 import io.cryptoviz.influx.CryptoPriceSchema;
 import io.cryptoviz.tick.PriceTick;
@@ -29,7 +30,7 @@ final class ApiBenchmark {
 	}
 
 	static List<Result> run(BenchEnvironment env, int connections, int seconds) throws Exception {
-		env.influx.createDatabase("crypto-data");
+		env.influx.createDatabase(InfluxDbServer.DATABASE);
 		seed(env);
 		ServiceProcess api = env.start("crypto-api", Map.of());
 		Instant to = Instant.now().truncatedTo(ChronoUnit.MINUTES);
@@ -53,22 +54,15 @@ final class ApiBenchmark {
 	/** 24 hours of ticks, one every 10 s per coin, up to now. */
 	private static void seed(BenchEnvironment env) {
 		Instant end = Instant.now();
-		StringBuilder lines = new StringBuilder();
-		int count = 0;
+		List<String> lines = new ArrayList<>();
 		for (Instant at = end.minus(24, ChronoUnit.HOURS); at.isBefore(end); at = at.plusSeconds(10)) {
 			for (int coin = 0; coin < COINS.size(); coin++) {
-				double price = 100.0 * (coin + 1) + (count % 1000) * 0.01;
-				CryptoPriceSchema.appendLineProtocol(lines, new PriceTick(COINS.get(coin), price, price * 0.92, 1.5,
-						price * 1e7, price * 1e5, at, TickSource.SIMULATED)).append('\n');
-				if (++count % 5000 == 0) {
-					env.influx.write("crypto-data", lines.toString());
-					lines.setLength(0);
-				}
+				double price = 100.0 * (coin + 1) + (lines.size() % 1000) * 0.01;
+				lines.add(CryptoPriceSchema.toLineProtocol(new PriceTick(COINS.get(coin), price, price * 0.92, 1.5,
+						price * 1e7, price * 1e5, at, TickSource.SIMULATED)));
 			}
 		}
-		if (lines.length() > 0) {
-			env.influx.write("crypto-data", lines.toString());
-		}
+		env.influx.gateway().write(lines);
 	}
 
 	record Result(String endpoint, Wrk.Outcome outcome) {

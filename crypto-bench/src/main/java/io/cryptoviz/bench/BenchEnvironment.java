@@ -1,10 +1,6 @@
 package io.cryptoviz.bench;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -13,13 +9,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import io.cryptoviz.devstack.InfluxDbServer;
 import io.cryptoviz.devstack.KafkaBroker;
 import io.cryptoviz.devstack.Ports;
 import io.cryptoviz.devstack.ServiceProcess;
+import io.cryptoviz.testsupport.PrometheusScrape;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 
@@ -38,8 +33,6 @@ final class BenchEnvironment implements AutoCloseable {
 	private final Path directory;
 
 	private final Path projectRoot;
-
-	private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
 	private final List<ServiceProcess> services = new java.util.ArrayList<>();
 
@@ -70,27 +63,7 @@ final class BenchEnvironment implements AutoCloseable {
 
 	/** The sum of a Prometheus sample over its label sets, from a service's /actuator/prometheus. */
 	double metric(ServiceProcess service, String name) {
-		Matcher samples = Pattern.compile("(?m)^" + name + "(?:\\{[^}]*})? ([0-9.eE+-]+)$").matcher(get(service.url()
-				+ "/actuator/prometheus"));
-		double sum = 0;
-		while (samples.find()) {
-			sum += Double.parseDouble(samples.group(1));
-		}
-		return sum;
-	}
-
-	String get(String url) {
-		try {
-			return this.http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30)).build(),
-					HttpResponse.BodyHandlers.ofString()).body();
-		}
-		catch (IOException ex) {
-			throw new IllegalStateException("GET " + url + " failed: " + ex, ex);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException(ex);
-		}
+		return PrometheusScrape.of(service.url()).total(name);
 	}
 
 	/** CPU time a process has used so far (user and system), in seconds, from /proc. */

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import io.cryptoviz.devstack.InfluxDbServer;
 import io.cryptoviz.devstack.ServiceProcess;
 
 /**
@@ -16,7 +17,7 @@ final class CostBenchmark {
 	}
 
 	static List<Result> run(BenchEnvironment env) {
-		env.influx.createDatabase("crypto-data");
+		env.influx.createDatabase(InfluxDbServer.DATABASE);
 		List<Result> results = new ArrayList<>();
 		for (String service : List.of("crypto-producer", "crypto-consumer", "crypto-api")) {
 			Map<String, String> settings = service.equals("crypto-producer")

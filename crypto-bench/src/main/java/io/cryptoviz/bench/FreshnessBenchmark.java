@@ -14,7 +14,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import io.cryptoviz.devstack.InfluxDbServer;
 import io.cryptoviz.devstack.ServiceProcess;
+import io.cryptoviz.influx.Row;
 import io.cryptoviz.tick.PriceTick;
 import io.cryptoviz.tick.TickJson;
 import io.cryptoviz.tick.TickSource;
@@ -45,7 +47,7 @@ final class FreshnessBenchmark {
 	}
 
 	static Result run(BenchEnvironment env, int ticks) throws Exception {
-		env.influx.createDatabase("crypto-data");
+		env.influx.createDatabase(InfluxDbServer.DATABASE);
 		env.start("crypto-consumer", Map.of());
 		ServiceProcess api = env.start("crypto-api", Map.of("CRYPTOVIZ_COINS", String.join(",", COINS)));
 		Map<String, Long> published = new ConcurrentHashMap<>();
@@ -63,12 +65,10 @@ final class FreshnessBenchmark {
 			}
 		});
 		Thread influxReader = reader("influx-reader", publishing, () -> {
-			String body = env.influx.query("SELECT last(price_usd) FROM crypto_price GROUP BY crypto", "crypto-data");
+			List<Row> latest = env.influx.gateway().query("SELECT last(price_usd) FROM crypto_price GROUP BY crypto");
 			long now = System.nanoTime();
-			Matcher prices = Pattern.compile("\"crypto\":\"([a-z0-9-]+)\"},\"columns\":\\[\"time\",\"last\"],\"values\":\\[\\[[^,]+,([0-9.eE-]+)")
-				.matcher(body);
-			while (prices.find()) {
-				seenInInfluxDb.putIfAbsent(prices.group(1) + "@" + Double.parseDouble(prices.group(2)), now);
+			for (Row price : latest) {
+				seenInInfluxDb.putIfAbsent(price.tag("crypto") + "@" + price.number("last"), now);
 			}
 		});
 		apiReader.start();

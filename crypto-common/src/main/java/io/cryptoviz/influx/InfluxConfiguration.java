@@ -7,16 +7,17 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * InfluxDB support shared by the services that talk to it; the client itself comes from
- * influxdb-spring's auto-configuration ({@code influx.url}, {@code influx.token}).
+ * The InfluxDB gateway of the services that talk to InfluxDB, over the client influxdb-spring's
+ * auto-configuration builds from the same {@code influx.*} settings. Each service adds the
+ * health check that fits how it uses InfluxDB ({@link InfluxHealthIndicator}).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(InfluxProperties.class)
 public class InfluxConfiguration {
 
 	@Bean
-	InfluxHealthIndicator influxHealthIndicator(InfluxDBClient influxClient) {
-		return new InfluxHealthIndicator(influxClient);
+	InfluxGateway influxGateway(InfluxProperties properties, InfluxDBClient influxClient) {
+		return new InfluxGateway(properties, influxClient);
 	}
 
 }

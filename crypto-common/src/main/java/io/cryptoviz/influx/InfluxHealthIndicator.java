@@ -1,30 +1,54 @@
 package io.cryptoviz.influx;
 
-import com.influxdb.client.InfluxDBClient;
-
 import org.springframework.boot.health.contributor.AbstractHealthIndicator;
 import org.springframework.boot.health.contributor.Health;
 
 /**
- * UP when InfluxDB answers {@code /ping}, which 1.x, 2.x and 3.x all serve. Replaces
- * influxdb-spring's indicator, which is built for Boot 3 and breaks start-up on Boot 4.
+ * UP when InfluxDB takes our credentials for the configured database and it exists, the way the
+ * service uses it: a service that writes checks with a write of no points, one that reads with a
+ * query. A ping alone would say UP while a wrong token or a missing database makes every request
+ * fail. DOWN says why, never with the token. Replaces influxdb-spring's indicator, which is built
+ * for Boot 3 and breaks start-up on Boot 4.
  */
-public class InfluxHealthIndicator extends AbstractHealthIndicator {
+public final class InfluxHealthIndicator extends AbstractHealthIndicator {
 
-	private final InfluxDBClient client;
+	private final InfluxGateway gateway;
 
-	public InfluxHealthIndicator(InfluxDBClient client) {
+	private final boolean writes;
+
+	private InfluxHealthIndicator(InfluxGateway gateway, boolean writes) {
 		super("InfluxDB health check failed");
-		this.client = client;
+		this.gateway = gateway;
+		this.writes = writes;
+	}
+
+	/** For a service that writes to InfluxDB: its credentials may write. */
+	public static InfluxHealthIndicator forWriting(InfluxGateway gateway) {
+		return new InfluxHealthIndicator(gateway, true);
+	}
+
+	/** For a service that reads from InfluxDB: its credentials may read. */
+	public static InfluxHealthIndicator forReading(InfluxGateway gateway) {
+		return new InfluxHealthIndicator(gateway, false);
 	}
 
 	@Override
 	protected void doHealthCheck(Health.Builder builder) {
-		if (this.client.ping()) {
-			builder.up().withDetail("version", this.client.version());
+		InfluxTarget target = this.gateway.target();
+		builder.withDetail("database", target.database())
+			.withDetail("access", this.writes ? "write" : "read");
+		try {
+			String version = this.gateway.version();
+			if (this.writes) {
+				this.gateway.checkWrite(target);
+			}
+			else {
+				this.gateway.checkRead(target);
+			}
+			builder.up().withDetail("version", version);
 		}
-		else {
-			builder.down();
+		catch (InfluxUnavailableException ex) {
+			builder.down().withDetail("error", ex.getMessage());
 		}
 	}
 

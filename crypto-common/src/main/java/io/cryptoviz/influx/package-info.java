@@ -1,5 +1,6 @@
 /**
- * The InfluxDB schema of CryptoViz and the connection settings its services share.
+ * InfluxDB: the schema of CryptoViz's points, and the gateway through which every part of the
+ * project writes and queries them.
  */
 @NullMarked
 package io.cryptoviz.influx;

@@ -19,13 +19,13 @@ import org.springframework.kafka.core.KafkaAdmin;
  * UP when the Kafka cluster answers a metadata request within the timeout. One admin client is
  * kept for the life of the service rather than one per check.
  */
-public class KafkaHealthIndicator extends AbstractHealthIndicator implements DisposableBean {
+class KafkaHealthIndicator extends AbstractHealthIndicator implements DisposableBean {
 
 	private final Admin admin;
 
 	private final Duration timeout;
 
-	public KafkaHealthIndicator(KafkaAdmin kafkaAdmin, Duration timeout) {
+	KafkaHealthIndicator(KafkaAdmin kafkaAdmin, Duration timeout) {
 		super("Kafka health check failed");
 		this.admin = Admin.create(kafkaAdmin.getConfigurationProperties());
 		this.timeout = timeout;

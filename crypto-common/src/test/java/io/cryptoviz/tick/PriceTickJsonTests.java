@@ -1,12 +1,18 @@
 package io.cryptoviz.tick;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.Map;
+
+import io.cryptoviz.kafka.TickDeserializer;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.kafka.support.serializer.JacksonJsonSerializer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -20,7 +26,7 @@ class PriceTickJsonTests {
 		PriceTick tick = new PriceTick("ethereum", 3860.02, null, -1.07, null, 27990124410.51,
 				Instant.ofEpochSecond(1761906701), TickSource.COINGECKO);
 
-		assertThat(this.json.writeValueAsString(tick)).isEqualTo("""
+		assertThat(wire(tick)).isEqualTo("""
 				{"crypto":"ethereum","price_usd":3860.02,"change_24h":-1.07,"volume_24h":2.799012441051E10,\
 				"timestamp":"2025-10-31T10:31:41Z","source":"coingecko"}""");
 	}
@@ -63,11 +69,14 @@ class PriceTickJsonTests {
 	}
 
 	@Test
-	void roundTripsEverySource() {
+	void roundTripsEverySourceFromTheProducersSerializerToTheConsumersDeserializer() {
 		for (TickSource source : TickSource.values()) {
 			PriceTick tick = new PriceTick("solana", 186.44, 167.26, 4.12, 1.0e11, 5.1e9, Instant.ofEpochMilli(1_761_906_644_123L),
 					source);
-			assertThat(read(this.json.writeValueAsString(tick))).isEqualTo(tick);
+			try (var deserializer = TickDeserializer.create()) {
+				assertThat(deserializer.deserialize("crypto-prices", wire(tick).getBytes(StandardCharsets.UTF_8)))
+					.isEqualTo(tick);
+			}
 		}
 	}
 
@@ -115,6 +124,14 @@ class PriceTickJsonTests {
 
 	private PriceTick read(String body) {
 		return this.json.readValue(body, PriceTick.class);
+	}
+
+	/** The record value the producer sends: its serializer, configured as in its application.yml. */
+	private static String wire(PriceTick tick) {
+		try (JacksonJsonSerializer<PriceTick> serializer = new JacksonJsonSerializer<>()) {
+			serializer.configure(Map.of("spring.json.add.type.headers", false), false);
+			return new String(serializer.serialize("crypto-prices", tick), StandardCharsets.UTF_8);
+		}
 	}
 
 }

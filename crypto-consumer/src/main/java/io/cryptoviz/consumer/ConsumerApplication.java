@@ -1,22 +1,32 @@
 package io.cryptoviz.consumer;
 
 import io.cryptoviz.influx.InfluxConfiguration;
+import io.cryptoviz.influx.InfluxGateway;
+import io.cryptoviz.influx.InfluxHealthIndicator;
 import io.cryptoviz.kafka.KafkaConfiguration;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 
 // influxdb-spring's health indicator is built for Boot 3 and breaks start-up on Boot 4;
-// InfluxConfiguration brings ours
-@SpringBootApplication(excludeName = "com.influxdb.spring.health.InfluxDB2HealthIndicatorAutoConfiguration")
+// the consumer brings its own
+@SpringBootApplication(excludeName = "com.influxdb.spring.health.InfluxDB2HealthIndicatorAutoConfiguration",
+		proxyBeanMethods = false)
 @ConfigurationPropertiesScan
 @Import({ InfluxConfiguration.class, KafkaConfiguration.class })
 public class ConsumerApplication {
 
 	public static void main(String[] args) {
 		SpringApplication.run(ConsumerApplication.class, args);
+	}
+
+	/** The {@code influx} health component: the consumer's credentials may write its database. */
+	@Bean
+	InfluxHealthIndicator influxHealthIndicator(InfluxGateway influx) {
+		return InfluxHealthIndicator.forWriting(influx);
 	}
 
 }

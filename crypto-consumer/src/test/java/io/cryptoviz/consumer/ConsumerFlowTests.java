@@ -2,6 +2,7 @@ package io.cryptoviz.consumer;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -9,7 +10,7 @@ import java.util.Map;
 
 import io.cryptoviz.consumer.deadletter.DeadLetters;
 import io.cryptoviz.devstack.InfluxDbServer;
-import io.cryptoviz.testsupport.InfluxRows;
+import io.cryptoviz.influx.Row;
 import io.cryptoviz.testsupport.KafkaTestClients;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.OffsetSpec;
@@ -40,8 +41,6 @@ import static org.awaitility.Awaitility.await;
 @EmbeddedKafka(partitions = 3)
 class ConsumerFlowTests {
 
-	static final String DATABASE = "crypto-data";
-
 	static final InfluxDbServer influx = InfluxDbServer.temporary().start();
 
 	@Autowired
@@ -52,7 +51,7 @@ class ConsumerFlowTests {
 
 	@DynamicPropertySource
 	static void influx(DynamicPropertyRegistry registry) {
-		influx.createDatabase(DATABASE);
+		influx.createDatabase(InfluxDbServer.DATABASE);
 		registry.add("influx.url", influx::url);
 	}
 
@@ -66,31 +65,31 @@ class ConsumerFlowTests {
 		publish(entry("alpha", tick("alpha", "109801", "\"price_eur\":98501,\"change_24h\":2.41,"
 				+ "\"market_cap\":2188079000000,\"volume_24h\":45200000000,", "2025-10-31T10:31:45Z")));
 
-		Map<String, Object> point = awaitPoints("alpha", 1).get(0);
+		Row point = awaitPoints("alpha", 1).get(0);
 
-		assertThat(point).containsEntry("time", 1761906705000L)
-			.containsEntry("crypto", "alpha")
-			.containsEntry("source", "coingecko")
-			.containsEntry("price_usd", 109801L)
-			.containsEntry("price_eur", 98501L)
-			.containsEntry("change_24h", 2.41)
-			.containsEntry("market_cap", 2188079000000L)
-			.containsEntry("volume_24h", 45200000000L);
-		assertThat(InfluxRows.query(influx, DATABASE, "SHOW FIELD KEYS FROM crypto_price"))
-			.allSatisfy((field) -> assertThat(field).containsEntry("fieldType", "float"));
+		assertThat(point.time()).isEqualTo(Instant.ofEpochMilli(1761906705000L));
+		assertThat(point.string("crypto")).isEqualTo("alpha");
+		assertThat(point.string("source")).isEqualTo("coingecko");
+		assertThat(point.number("price_usd")).isEqualTo(109801.0);
+		assertThat(point.number("price_eur")).isEqualTo(98501.0);
+		assertThat(point.number("change_24h")).isEqualTo(2.41);
+		assertThat(point.number("market_cap")).isEqualTo(2188079000000.0);
+		assertThat(point.number("volume_24h")).isEqualTo(45200000000.0);
+		assertThat(influx.gateway().query("SHOW FIELD KEYS FROM crypto_price")).isNotEmpty()
+			.allSatisfy((field) -> assertThat(field.string("fieldType")).isEqualTo("float"));
 	}
 
 	@Test
 	void leavesOutFiguresTheTickDoesNotHave() {
 		publish(entry("beta", tick("beta", "3860.02", "\"volume_24h\":27990124410.51,", "2025-10-31T10:31:41Z")));
 
-		Map<String, Object> point = awaitPoints("beta", 1).get(0);
+		Row point = awaitPoints("beta", 1).get(0);
 
-		assertThat(point).containsEntry("price_usd", 3860.02)
-			.containsEntry("volume_24h", 27990124410.51)
-			.containsEntry("price_eur", null)
-			.containsEntry("market_cap", null)
-			.containsEntry("change_24h", null);
+		assertThat(point.number("price_usd")).isEqualTo(3860.02);
+		assertThat(point.number("volume_24h")).isEqualTo(27990124410.51);
+		assertThat(point.number("price_eur")).isNull();
+		assertThat(point.number("market_cap")).isNull();
+		assertThat(point.number("change_24h")).isNull();
 	}
 
 	@Test
@@ -105,13 +104,14 @@ class ConsumerFlowTests {
 		batch.add(entry("gamma", new byte[] { (byte) 0xC3, (byte) 0x28, (byte) 0xFF }));
 		publish(batch.toArray(Map.Entry[]::new));
 
-		assertThat(awaitPoints("gamma", 2)).extracting((point) -> point.get("price_usd")).containsExactly(1.5, 2.5);
-		List<ConsumerRecord<String, byte[]>> dead = deadLetters(4);
+		assertThat(awaitPoints("gamma", 2)).extracting((point) -> point.number("price_usd")).containsExactly(1.5, 2.5);
+		List<ConsumerRecord<String, byte[]>> dead = deadLetters("gamma", 4);
 		assertThat(dead).extracting((record) -> header(record, DeadLetters.REASON_HEADER))
-			.anySatisfy((reason) -> assertThat(reason).startsWith("not a tick: Unrecognized token 'definitely'"))
-			.anySatisfy((reason) -> assertThat(reason).contains("price_usd must be a positive finite number, was -3.0"))
-			.anySatisfy((reason) -> assertThat(reason).contains("price_usd is missing"))
-			.anySatisfy((reason) -> assertThat(reason).startsWith("not a tick: Unrecognized token 'Ã'"));
+			.satisfiesExactlyInAnyOrder(
+					(reason) -> assertThat(reason).startsWith("not a tick: Unrecognized token 'definitely'"),
+					(reason) -> assertThat(reason).contains("price_usd must be a positive finite number, was -3.0"),
+					(reason) -> assertThat(reason).contains("price_usd is missing"),
+					(reason) -> assertThat(reason).startsWith("not a tick: Unrecognized token 'Ã'"));
 		assertThat(dead).filteredOn((record) -> header(record, DeadLetters.REASON_HEADER).contains("definitely"))
 			.singleElement()
 			.satisfies((record) -> {
@@ -128,8 +128,8 @@ class ConsumerFlowTests {
 		publish(entry("delta", tick("delta", "10", "\"market_cap\":1000.5,", "2020-01-01T00:00:01Z")),
 				entry("delta", tick("delta", "11", "", "2020-01-01T00:00:02Z")));
 
-		assertThat(awaitPoints("delta", 2)).extracting((point) -> point.get("price_usd")).contains(11L);
-		assertThat(deadLetters(1)).anySatisfy((record) -> {
+		assertThat(awaitPoints("delta", 2)).extracting((point) -> point.number("price_usd")).contains(11.0);
+		assertThat(deadLetters("delta", 1)).singleElement().satisfies((record) -> {
 			assertThat(header(record, DeadLetters.REASON_HEADER)).startsWith("InfluxDB refused the point (HTTP 400)")
 				.contains("field type conflict");
 			assertThat(new String(record.value(), StandardCharsets.UTF_8)).contains("\"crypto\":\"delta\"");
@@ -145,7 +145,7 @@ class ConsumerFlowTests {
 		}
 		publish(ticks.toArray(Map.Entry[]::new));
 		awaitPoints("epsilon", 20);
-		List<Map<String, Object>> before = InfluxRows.cryptoPrices(influx, DATABASE);
+		List<Row> before = influx.gateway().query("SELECT * FROM crypto_price");
 
 		MessageListenerContainer container = this.listeners.getListenerContainer("crypto-consumer");
 		container.stop();
@@ -159,7 +159,7 @@ class ConsumerFlowTests {
 			await().atMost(Duration.ofSeconds(60)).until(() -> lag(admin) == 0);
 		}
 
-		assertThat(InfluxRows.cryptoPrices(influx, DATABASE)).isEqualTo(before);
+		assertThat(influx.gateway().query("SELECT * FROM crypto_price")).isEqualTo(before);
 	}
 
 	private long lag(Admin admin) throws Exception {
@@ -176,7 +176,7 @@ class ConsumerFlowTests {
 	}
 
 	private void writeLine(String line) {
-		InfluxRows.write(influx, DATABASE, line);
+		influx.gateway().write(List.of(line));
 	}
 
 	@SafeVarargs
@@ -184,16 +184,16 @@ class ConsumerFlowTests {
 		KafkaTestClients.publish(this.broker.getBrokersAsString(), "crypto-prices", List.of(records));
 	}
 
-	private List<ConsumerRecord<String, byte[]>> deadLetters(int atLeast) {
-		return KafkaTestClients.readAll(this.broker.getBrokersAsString(), "crypto-prices-dlt", atLeast,
+	/** The dead letters of one coin: each test has its own, and sees no other test's. */
+	private List<ConsumerRecord<String, byte[]>> deadLetters(String coin, int expected) {
+		return KafkaTestClients.readAll(this.broker.getBrokersAsString(), "crypto-prices-dlt", coin, expected,
 				Duration.ofSeconds(30));
 	}
 
-	private static List<Map<String, Object>> awaitPoints(String coin, int count) {
+	private static List<Row> awaitPoints(String coin, int count) {
 		String query = "SELECT * FROM crypto_price WHERE crypto = '" + coin + "'";
-		await().atMost(Duration.ofSeconds(30))
-			.until(() -> InfluxRows.query(influx, DATABASE, query).size() >= count);
-		return InfluxRows.query(influx, DATABASE, query);
+		await().atMost(Duration.ofSeconds(30)).until(() -> influx.gateway().query(query).size() >= count);
+		return influx.gateway().query(query);
 	}
 
 	static byte[] tick(String coin, String priceUsd, String otherFields, String timestamp) {

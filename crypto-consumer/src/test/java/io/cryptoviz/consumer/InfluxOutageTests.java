@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.cryptoviz.devstack.InfluxDbServer;
-import io.cryptoviz.testsupport.InfluxRows;
+import io.cryptoviz.influx.Row;
 import io.cryptoviz.testsupport.KafkaTestClients;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.search.Search;
@@ -26,7 +26,7 @@ import static org.awaitility.Awaitility.await;
 
 /** InfluxDB goes away while ticks arrive, and comes back: every tick is stored, none twice. */
 @SpringBootTest(properties = { "server.port=0", "cryptoviz.consumer.write.retry-max-interval=1s",
-		"cryptoviz.consumer.write.timeout=2s" })
+		"influx.read-timeout=2s" })
 @EmbeddedKafka(partitions = 3)
 class InfluxOutageTests {
 
@@ -40,7 +40,7 @@ class InfluxOutageTests {
 
 	@DynamicPropertySource
 	static void influx(DynamicPropertyRegistry registry) {
-		influx.createDatabase(ConsumerFlowTests.DATABASE);
+		influx.createDatabase(InfluxDbServer.DATABASE);
 		registry.add("influx.url", influx::url);
 	}
 
@@ -60,10 +60,9 @@ class InfluxOutageTests {
 		influx.start();
 
 		await().atMost(Duration.ofSeconds(60)).until(() -> count() == 60);
-		assertThat(InfluxRows.query(influx, ConsumerFlowTests.DATABASE,
-				"SELECT count(price_usd) FROM crypto_price GROUP BY crypto"))
-			.extracting((row) -> row.get("count"))
-			.containsExactlyInAnyOrder(20L, 20L, 20L);
+		assertThat(influx.gateway().query("SELECT count(price_usd) FROM crypto_price GROUP BY crypto"))
+			.extracting((row) -> row.number("count"))
+			.containsExactlyInAnyOrder(20.0, 20.0, 20.0);
 	}
 
 	private void publish(int from, int to) {
@@ -77,7 +76,8 @@ class InfluxOutageTests {
 	}
 
 	private long count() {
-		return InfluxRows.countCryptoPrices(influx, ConsumerFlowTests.DATABASE);
+		List<Row> count = influx.gateway().query("SELECT count(price_usd) FROM crypto_price");
+		return count.isEmpty() ? 0 : count.get(0).number("count").longValue();
 	}
 
 	private double failedWrites() {

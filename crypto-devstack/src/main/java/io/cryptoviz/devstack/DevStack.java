@@ -8,8 +8,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+
+import io.cryptoviz.influx.InfluxUnavailableException;
+import io.cryptoviz.influx.Row;
 
 /**
  * Runs the whole pipeline on this machine without Docker: InfluxDB, a Kafka broker and the three
@@ -21,9 +22,7 @@ import java.util.regex.Pattern;
  */
 public final class DevStack {
 
-	static final String DATABASE = "crypto-data";
-
-	private static final Pattern COUNT = Pattern.compile("\"values\":\\[\\[\\d+,(\\d+)]]");
+	static final String DATABASE = InfluxDbServer.DATABASE;
 
 	private final Options options;
 
@@ -119,13 +118,12 @@ public final class DevStack {
 		InfluxDbServer influx = (InfluxDbServer) this.started.get(0);
 		while (!stopped.await(15, java.util.concurrent.TimeUnit.SECONDS)) {
 			try {
-				String answer = influx.query("SELECT count(price_usd) FROM crypto_price WHERE time > now() - 1h",
-						DATABASE);
-				Matcher count = COUNT.matcher(answer);
-				say("InfluxDB holds " + (count.find() ? count.group(1) : "0")
+				List<Row> count = influx.gateway()
+					.query("SELECT count(price_usd) FROM crypto_price WHERE time > now() - 1h");
+				say("InfluxDB holds " + (count.isEmpty() ? "0" : count.get(0).string("count"))
 						+ " crypto_price points from the last hour");
 			}
-			catch (RuntimeException ex) {
+			catch (InfluxUnavailableException ex) {
 				say("InfluxDB did not answer: " + ex.getMessage());
 			}
 		}

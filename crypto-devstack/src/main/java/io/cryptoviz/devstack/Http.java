@@ -7,7 +7,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 
-/** The few HTTP calls the stack makes to see whether its servers are up. */
+/** The one HTTP call the stack makes itself: whether a service's readiness probe answers. */
 final class Http {
 
 	private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
@@ -17,41 +17,18 @@ final class Http {
 
 	/** The status of a GET, or -1 when nothing answered. */
 	static int status(String url) {
-		return send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(5)).GET().build()).statusCode();
-	}
-
-	static Response post(String url, String body) {
-		return send(HttpRequest.newBuilder(URI.create(url))
-			.timeout(Duration.ofSeconds(30))
-			.header("Content-Type", "application/x-www-form-urlencoded")
-			.POST(HttpRequest.BodyPublishers.ofString(body))
-			.build());
-	}
-
-	static Response get(String url) {
-		return send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).GET().build());
-	}
-
-	private static Response send(HttpRequest request) {
 		try {
-			HttpResponse<String> response = CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
-			return new Response(response.statusCode(), response.body());
+			return CLIENT.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(5)).GET().build(),
+					HttpResponse.BodyHandlers.discarding())
+				.statusCode();
 		}
 		catch (IOException ex) {
-			return new Response(-1, ex.toString());
+			return -1;
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
-			return new Response(-1, "interrupted");
+			return -1;
 		}
-	}
-
-	record Response(int statusCode, String body) {
-
-		boolean isSuccess() {
-			return this.statusCode >= 200 && this.statusCode < 300;
-		}
-
 	}
 
 }

@@ -3,50 +3,69 @@ package io.cryptoviz.devstack;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 
-import org.jspecify.annotations.Nullable;
+import io.cryptoviz.influx.InfluxGateway;
+import io.cryptoviz.influx.InfluxProperties;
+import io.cryptoviz.influx.InfluxTarget;
+import io.cryptoviz.influx.InfluxUnavailableException;
 
 /**
  * An InfluxDB server run from {@code influxd} on PATH (Debian's {@code influxdb} package, 1.x),
  * with its data, configuration and log in a folder of ours, on a port of ours. It serves the
- * v1 HTTP API ({@code /write}, {@code /query}, {@code /ping}) that CryptoViz speaks.
- * Stopping and starting it again keeps its data, which is how tests simulate an outage.
+ * v1 HTTP API ({@code /write}, {@code /query}, {@code /ping}) that CryptoViz speaks, and
+ * {@link #gateway()} speaks it. Stopping and starting it again keeps its data, which is how tests
+ * simulate an outage.
  */
-public final class InfluxDbServer implements AutoCloseable {
+public final class InfluxDbServer extends LocalServer {
 
 	/** Environment variable that names the {@code influxd} binary when it is not on PATH. */
 	public static final String INFLUXD_ENV = "CRYPTOVIZ_INFLUXD";
+
+	/** The database the services use by default, and the gateway's. */
+	public static final String DATABASE = "crypto-data";
 
 	private final Path directory;
 
 	private final int httpPort;
 
-	private final ManagedProcess process;
+	private final boolean authentication;
+
+	private final InfluxGateway gateway;
 
 	public InfluxDbServer(Path directory, int httpPort) {
+		this(directory, httpPort, false);
+	}
+
+	private InfluxDbServer(Path directory, int httpPort, boolean authentication) {
+		super(new ManagedProcess("influxd",
+				List.of(influxd().toString(), "-config", directory.toAbsolutePath().resolve("influxdb.conf").toString()),
+				Map.of(), directory.toAbsolutePath().resolve("influxd.log")), Duration.ofSeconds(15));
 		this.directory = directory.toAbsolutePath();
 		this.httpPort = httpPort;
-		Path config = this.directory.resolve("influxdb.conf");
-		this.process = new ManagedProcess("influxd", List.of(influxd().toString(), "-config", config.toString()),
-				Map.of(), this.directory.resolve("influxd.log"));
+		this.authentication = authentication;
+		// statements that rewrite much (DELETE, DROP) take longer than a query
+		this.gateway = InfluxGateway
+			.connect(InfluxProperties.of(url(), null, DATABASE).withReadTimeout(Duration.ofSeconds(60)));
 	}
 
 	/** A server on a free port in a new temporary folder. */
 	public static InfluxDbServer temporary() {
-		try {
-			return new InfluxDbServer(Files.createTempDirectory("cryptoviz-influxdb"), Ports.free());
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
+		return new InfluxDbServer(temporaryDirectory(), Ports.free(), false);
+	}
+
+	/**
+	 * A server on a free port in a new temporary folder that refuses every request without valid
+	 * credentials (an administrator exists, whose password nobody knows); it has no database.
+	 */
+	public static InfluxDbServer temporaryWithAuthentication() {
+		return new InfluxDbServer(temporaryDirectory(), Ports.free(), true);
 	}
 
 	/** Whether {@code influxd} can be found, so callers can say what to install. */
@@ -56,25 +75,16 @@ public final class InfluxDbServer implements AutoCloseable {
 
 	public InfluxDbServer start() {
 		writeConfig();
-		this.process.start(() -> Http.status(url() + "/ping") == 204, Duration.ofSeconds(60));
+		startProcess(this::answersPing, Duration.ofSeconds(60));
+		if (this.authentication) {
+			// InfluxDB 1.x takes this one statement without credentials, while it has no administrator
+			this.gateway.query("CREATE USER admin WITH PASSWORD '" + UUID.randomUUID() + "' WITH ALL PRIVILEGES");
+		}
 		return this;
-	}
-
-	public void stop() {
-		this.process.stop(Duration.ofSeconds(15));
-	}
-
-	public boolean isRunning() {
-		return this.process.isRunning();
 	}
 
 	public String url() {
 		return "http://127.0.0.1:" + this.httpPort;
-	}
-
-	/** The process id of {@code influxd}, while it runs. */
-	public @Nullable Long pid() {
-		return this.process.pid();
 	}
 
 	public int port() {
@@ -85,37 +95,30 @@ public final class InfluxDbServer implements AutoCloseable {
 		return this.directory;
 	}
 
+	/** The gateway to this server, without credentials, database {@value #DATABASE} by default. */
+	public InfluxGateway gateway() {
+		return this.gateway;
+	}
+
 	/** Creates a database (idempotent on 1.x). */
 	public void createDatabase(String name) {
-		query("CREATE DATABASE \"" + name + "\"", null);
-	}
-
-	/** Runs an InfluxQL statement through {@code /query} and returns the JSON answer. */
-	public String query(String influxQl, @Nullable String database) {
-		String form = "q=" + URLEncoder.encode(influxQl, StandardCharsets.UTF_8)
-				+ ((database != null) ? "&db=" + URLEncoder.encode(database, StandardCharsets.UTF_8) : "")
-				+ "&epoch=ms";
-		Http.Response response = Http.post(url() + "/query", form);
-		if (!response.isSuccess() || response.body().contains("\"error\"")) {
-			throw new IllegalStateException("InfluxDB query failed (" + response.statusCode() + "): "
-					+ response.body());
-		}
-		return response.body();
-	}
-
-	/** Writes line protocol with millisecond timestamps through {@code /write}. */
-	public void write(String database, String lines) {
-		Http.Response response = Http.post(url() + "/write?precision=ms&db=" + URLEncoder.encode(database,
-				StandardCharsets.UTF_8), lines);
-		if (!response.isSuccess()) {
-			throw new IllegalStateException("InfluxDB write failed (" + response.statusCode() + "): "
-					+ response.body());
-		}
+		this.gateway.query(InfluxTarget.database(name), "CREATE DATABASE \"" + name + "\"");
 	}
 
 	@Override
 	public void close() {
-		stop();
+		super.close();
+		this.gateway.close();
+	}
+
+	private boolean answersPing() {
+		try {
+			this.gateway.version();
+			return true;
+		}
+		catch (InfluxUnavailableException ex) {
+			return false;
+		}
 	}
 
 	private void writeConfig() {
@@ -131,6 +134,7 @@ public final class InfluxDbServer implements AutoCloseable {
 				  query-log-enabled = false
 				[http]
 				  bind-address = "127.0.0.1:%d"
+				  auth-enabled = %s
 				  log-enabled = false
 				[logging]
 				  level = "warn"
@@ -140,10 +144,19 @@ public final class InfluxDbServer implements AutoCloseable {
 				  enabled = false
 				[continuous_queries]
 				  enabled = false
-				""".formatted(Ports.free(), dir, dir, dir, this.httpPort);
+				""".formatted(Ports.free(), dir, dir, dir, this.httpPort, this.authentication);
 		try {
 			Files.createDirectories(this.directory);
 			Files.writeString(this.directory.resolve("influxdb.conf"), config);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	private static Path temporaryDirectory() {
+		try {
+			return Files.createTempDirectory("cryptoviz-influxdb");
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);

@@ -20,7 +20,7 @@ import org.apache.kafka.common.Uuid;
  * a child JVM from Apache Kafka's own server classes, the code of the Kafka distribution. Its
  * storage is formatted on first start and kept across restarts.
  */
-public final class KafkaBroker implements AutoCloseable {
+public final class KafkaBroker extends LocalServer {
 
 	private final Path directory;
 
@@ -28,19 +28,18 @@ public final class KafkaBroker implements AutoCloseable {
 
 	private final int controllerPort;
 
-	private final ManagedProcess process;
-
 	/**
 	 * A broker that listens for clients on {@code port} and for its controller on
 	 * {@code controllerPort}; keep both the same across restarts of one folder, the controller's
 	 * address is part of the formatted metadata.
 	 */
 	public KafkaBroker(Path directory, int port, int controllerPort) {
+		super(new ManagedProcess("kafka", javaCommand(directory.toAbsolutePath(), "kafka.Kafka",
+				config(directory.toAbsolutePath()).toString()), Map.of(), directory.toAbsolutePath().resolve("kafka.log")),
+				Duration.ofSeconds(30));
 		this.directory = directory.toAbsolutePath();
 		this.port = port;
 		this.controllerPort = controllerPort;
-		this.process = new ManagedProcess("kafka", javaCommand("kafka.Kafka", config().toString()), Map.of(),
-				this.directory.resolve("kafka.log"));
 	}
 
 	/** A broker on a free port in a new temporary folder. */
@@ -56,31 +55,12 @@ public final class KafkaBroker implements AutoCloseable {
 	public KafkaBroker start() {
 		writeConfig();
 		formatStorageOnFirstStart();
-		this.process.start(this::answersMetadata, Duration.ofSeconds(90));
+		startProcess(this::answersMetadata, Duration.ofSeconds(90));
 		return this;
-	}
-
-	/** A graceful shutdown (controlled shutdown, logs flushed). */
-	public void stop() {
-		this.process.stop(Duration.ofSeconds(30));
-	}
-
-	/** Kills the broker as a crash would. */
-	public void kill() {
-		this.process.kill();
-	}
-
-	public boolean isRunning() {
-		return this.process.isRunning();
 	}
 
 	public String bootstrapServers() {
 		return "127.0.0.1:" + this.port;
-	}
-
-	@Override
-	public void close() {
-		stop();
 	}
 
 	private boolean answersMetadata() {
@@ -103,25 +83,25 @@ public final class KafkaBroker implements AutoCloseable {
 		if (Files.exists(this.directory.resolve("data/meta.properties"))) {
 			return;
 		}
-		List<String> format = javaCommand("kafka.tools.StorageTool", "format", "--standalone", "--ignore-formatted",
-				"-t", Uuid.randomUuid().toString(), "-c", config().toString());
+		List<String> format = javaCommand(this.directory, "kafka.tools.StorageTool", "format", "--standalone",
+				"--ignore-formatted", "-t", Uuid.randomUuid().toString(), "-c", config(this.directory).toString());
 		ManagedProcess formatter = new ManagedProcess("kafka-storage format", format, Map.of(),
 				this.directory.resolve("format.log"));
 		formatter.start(() -> Files.exists(this.directory.resolve("data/meta.properties")), Duration.ofSeconds(60));
 		formatter.stop(Duration.ofSeconds(30));
 	}
 
-	private List<String> javaCommand(String mainClass, String... args) {
+	private static List<String> javaCommand(Path directory, String mainClass, String... args) {
 		List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
 				"-Xms128m", "-Xmx768m", "-XX:+UseSerialGC", "-Dlogback.configurationFile="
-						+ this.directory.resolve("logback.xml"),
+						+ directory.resolve("logback.xml"),
 				"-cp", System.getProperty("java.class.path"), mainClass));
 		command.addAll(List.of(args));
 		return command;
 	}
 
-	private Path config() {
-		return this.directory.resolve("server.properties");
+	private static Path config(Path directory) {
+		return directory.resolve("server.properties");
 	}
 
 	private void writeConfig() {
@@ -154,7 +134,7 @@ public final class KafkaBroker implements AutoCloseable {
 				""";
 		try {
 			Files.createDirectories(this.directory);
-			Files.writeString(config(), properties);
+			Files.writeString(config(this.directory), properties);
 			Files.writeString(this.directory.resolve("logback.xml"), logback);
 		}
 		catch (IOException ex) {

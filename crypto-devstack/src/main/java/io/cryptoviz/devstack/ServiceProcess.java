@@ -8,13 +8,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.jspecify.annotations.Nullable;
-
 /**
  * One of CryptoViz's services run from its executable jar in a child JVM, configured by
  * environment variables as in a deployment, and ready when its readiness probe says so.
  */
-public final class ServiceProcess implements AutoCloseable {
+public final class ServiceProcess extends LocalServer {
 
 	/**
 	 * JVM options for a service that should start fast and stay small (the dev stack, tests): the
@@ -26,8 +24,6 @@ public final class ServiceProcess implements AutoCloseable {
 	private final String name;
 
 	private final int port;
-
-	private final ManagedProcess process;
 
 	/**
 	 * @param name service name, e.g. {@code crypto-consumer}
@@ -43,18 +39,23 @@ public final class ServiceProcess implements AutoCloseable {
 	/** A service run with these JVM options (none: the JVM's defaults, as in a container). */
 	public ServiceProcess(String name, Path jar, int port, Map<String, String> environment, Path logFile,
 			List<String> jvmOptions) {
+		super(process(name, jar, port, environment, logFile, jvmOptions), Duration.ofSeconds(30));
+		this.name = name;
+		this.port = port;
+	}
+
+	private static ManagedProcess process(String name, Path jar, int port, Map<String, String> environment,
+			Path logFile, List<String> jvmOptions) {
 		if (!Files.isRegularFile(jar)) {
 			throw new IllegalStateException("No jar for " + name + " at " + jar + ": build it with ./mvnw package");
 		}
-		this.name = name;
-		this.port = port;
 		Map<String, String> env = new HashMap<>(environment);
 		env.put("SERVER_PORT", String.valueOf(port));
 		List<String> command = new ArrayList<>();
 		command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
 		command.addAll(jvmOptions);
 		command.addAll(List.of("-jar", jar.toAbsolutePath().toString()));
-		this.process = new ManagedProcess(name, command, env, logFile);
+		return new ManagedProcess(name, command, env, logFile);
 	}
 
 	/** The executable jar of a module, e.g. {@code crypto-consumer/target/crypto-consumer-*-exec.jar}. */
@@ -72,22 +73,8 @@ public final class ServiceProcess implements AutoCloseable {
 	}
 
 	public ServiceProcess start() {
-		this.process.start(() -> Http.status(url() + "/actuator/health/readiness") == 200, Duration.ofSeconds(120));
+		startProcess(() -> Http.status(url() + "/actuator/health/readiness") == 200, Duration.ofSeconds(120));
 		return this;
-	}
-
-	/** A graceful stop (SIGTERM), as an orchestrator stops a container. */
-	public void stop() {
-		this.process.stop(Duration.ofSeconds(30));
-	}
-
-	/** Kills the service at once (SIGKILL), as a crash would. */
-	public void kill() {
-		this.process.kill();
-	}
-
-	public boolean isRunning() {
-		return this.process.isRunning();
 	}
 
 	public String name() {
@@ -96,23 +83,6 @@ public final class ServiceProcess implements AutoCloseable {
 
 	public String url() {
 		return "http://127.0.0.1:" + this.port;
-	}
-
-	public @Nullable Long pid() {
-		return this.process.pid();
-	}
-
-	public Path logFile() {
-		return this.process.logFile();
-	}
-
-	public String tailOfLog(int lines) {
-		return this.process.tailOfLog(lines);
-	}
-
-	@Override
-	public void close() {
-		stop();
 	}
 
 }

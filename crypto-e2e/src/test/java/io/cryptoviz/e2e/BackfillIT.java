@@ -15,7 +15,6 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import io.cryptoviz.testsupport.CoinGeckoStub.RecordedRequest;
-import io.cryptoviz.testsupport.InfluxRows;
 import io.cryptoviz.testsupport.MarketChartHistory;
 import io.cryptoviz.testsupport.StubResponse;
 import org.apache.kafka.clients.admin.Admin;
@@ -180,14 +179,15 @@ class BackfillIT {
 		return points;
 	}
 
-	/** The stored points of these coins, numbers as doubles (InfluxDB's JSON writes 72000.0 as 72000). */
+	/** The stored points of these coins, as maps to compare with the expected ones. */
 	private static List<Map<String, Object>> points(String... coins) {
 		String where = Arrays.stream(coins).map((coin) -> "crypto = '" + coin + "'").collect(Collectors.joining(" OR "));
-		return InfluxRows.query(pipeline.influx, Pipeline.DATABASE, "SELECT * FROM crypto_price WHERE " + where)
+		return pipeline.influx.gateway()
+			.query("SELECT * FROM crypto_price WHERE " + where)
 			.stream()
-			.map((row) -> point((Long) row.get("time"), (String) row.get("crypto"), (String) row.get("source"),
-					number(row.get("price_usd")), number(row.get("price_eur")), number(row.get("change_24h")),
-					number(row.get("market_cap")), number(row.get("volume_24h"))))
+			.map((row) -> point(row.time().toEpochMilli(), row.string("crypto"), row.string("source"),
+					row.number("price_usd"), row.number("price_eur"), row.number("change_24h"),
+					row.number("market_cap"), row.number("volume_24h")))
 			.toList();
 	}
 
@@ -203,10 +203,6 @@ class BackfillIT {
 		point.put("market_cap", marketCap);
 		point.put("volume_24h", volume24h);
 		return point;
-	}
-
-	private static Double number(Object value) {
-		return (value != null) ? ((Number) value).doubleValue() : null;
 	}
 
 	private static Instant seconds(RecordedRequest request, String parameter) {

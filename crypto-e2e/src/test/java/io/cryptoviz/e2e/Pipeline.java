@@ -24,8 +24,6 @@ import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
  */
 final class Pipeline implements AutoCloseable {
 
-	static final String DATABASE = "crypto-data";
-
 	final EmbeddedKafkaKraftBroker kafka;
 
 	final InfluxDbServer influx;
@@ -42,7 +40,7 @@ final class Pipeline implements AutoCloseable {
 		this.kafka = new EmbeddedKafkaKraftBroker(1, 3, "crypto-prices", "crypto-prices-dlt");
 		this.kafka.afterPropertiesSet();
 		this.influx = InfluxDbServer.temporary().start();
-		this.influx.createDatabase(DATABASE);
+		this.influx.createDatabase(InfluxDbServer.DATABASE);
 		this.coinGecko = CoinGeckoStub.start();
 		this.logs = Path.of("target", "e2e-logs");
 		Files.createDirectories(this.logs);

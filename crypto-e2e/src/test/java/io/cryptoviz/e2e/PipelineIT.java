@@ -1,10 +1,11 @@
 package io.cryptoviz.e2e;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-import io.cryptoviz.testsupport.InfluxRows;
+import io.cryptoviz.influx.Row;
 import io.cryptoviz.testsupport.StubResponse;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -36,49 +37,58 @@ class PipelineIT {
 
 	@Test
 	void storesOnePointPerCoinAtItsEventTimeThenNothingMoreForTheSameAnswerAndNoZeroFilledFigures() {
-		List<Map<String, Object>> points = awaitPoints(5);
+		List<Row> points = awaitPoints(5);
 
-		assertThat(points).extracting((point) -> point.get("crypto"))
+		assertThat(points).extracting((point) -> point.string("crypto"))
 			.containsExactlyInAnyOrder("bitcoin", "ethereum", "cardano", "solana", "polkadot");
-		assertThat(points).filteredOn((point) -> point.get("crypto").equals("bitcoin"))
+		assertThat(points).filteredOn((point) -> point.string("crypto").equals("bitcoin"))
 			.singleElement()
-			.satisfies((bitcoin) -> assertThat(bitcoin).containsEntry("time", 1761906645000L)
-				.containsEntry("source", "coingecko")
-				.containsEntry("price_usd", 109724.51234567)
-				.containsEntry("price_eur", 98432.10987654)
-				.containsEntry("change_24h", 2.3412874)
-				.containsEntry("market_cap", 2186543028396.1848)
-				.containsEntry("volume_24h", 45123456789.3321));
-		assertThat(InfluxRows.query(pipeline.influx, Pipeline.DATABASE, "SHOW FIELD KEYS FROM crypto_price"))
-			.extracting((field) -> field.get("fieldKey") + ":" + field.get("fieldType"))
+			.satisfies((bitcoin) -> {
+				assertThat(bitcoin.time()).isEqualTo(Instant.ofEpochMilli(1761906645000L));
+				assertThat(bitcoin.string("source")).isEqualTo("coingecko");
+				assertThat(bitcoin.number("price_usd")).isEqualTo(109724.51234567);
+				assertThat(bitcoin.number("price_eur")).isEqualTo(98432.10987654);
+				assertThat(bitcoin.number("change_24h")).isEqualTo(2.3412874);
+				assertThat(bitcoin.number("market_cap")).isEqualTo(2186543028396.1848);
+				assertThat(bitcoin.number("volume_24h")).isEqualTo(45123456789.3321);
+			});
+		assertThat(pipeline.influx.gateway().query("SHOW FIELD KEYS FROM crypto_price"))
+			.extracting((field) -> field.string("fieldKey") + ":" + field.string("fieldType"))
 			.containsExactlyInAnyOrder("price_usd:float", "price_eur:float", "change_24h:float", "market_cap:float",
 					"volume_24h:float");
 
 		// the same answer, polled again and again, adds nothing
 		int polls = pipeline.coinGecko.requests().size();
 		await().atMost(Duration.ofSeconds(30)).until(() -> pipeline.coinGecko.requests().size() >= polls + 3);
-		assertThat(InfluxRows.cryptoPrices(pipeline.influx, Pipeline.DATABASE)).hasSize(5);
+		assertThat(cryptoPrices()).hasSize(5);
 
 		// the partial answer: new times for bitcoin, ethereum and solana; cardano unchanged; polkadot absent
 		pipeline.coinGecko.willAnswer("/simple/price", StubResponse.fixture("simple_price_partial.json"));
-		List<Map<String, Object>> all = awaitPoints(8);
-		assertThat(all).filteredOn((point) -> point.get("time").equals(1761906701000L))
+		List<Row> all = awaitPoints(8);
+		assertThat(all).filteredOn((point) -> point.time().equals(Instant.ofEpochMilli(1761906701000L)))
 			.singleElement()
-			.satisfies((ethereum) -> assertThat(ethereum).containsEntry("crypto", "ethereum")
-				.containsEntry("price_usd", 3860.02)
-				.containsEntry("volume_24h", 27990124410.51)
-				.containsEntry("price_eur", null)
-				.containsEntry("market_cap", null));
-		assertThat(all).filteredOn((point) -> point.get("time").equals(1761906705000L))
+			.satisfies((ethereum) -> {
+				assertThat(ethereum.string("crypto")).isEqualTo("ethereum");
+				assertThat(ethereum.number("price_usd")).isEqualTo(3860.02);
+				assertThat(ethereum.number("volume_24h")).isEqualTo(27990124410.51);
+				assertThat(ethereum.number("price_eur")).isNull();
+				assertThat(ethereum.number("market_cap")).isNull();
+			});
+		assertThat(all).filteredOn((point) -> point.time().equals(Instant.ofEpochMilli(1761906705000L)))
 			.singleElement()
-			.satisfies((bitcoin) -> assertThat(bitcoin).containsEntry("price_usd", 109801L)
-				.containsEntry("market_cap", 2188079000000L));
+			.satisfies((bitcoin) -> {
+				assertThat(bitcoin.number("price_usd")).isEqualTo(109801.0);
+				assertThat(bitcoin.number("market_cap")).isEqualTo(2188079000000.0);
+			});
 	}
 
-	private static List<Map<String, Object>> awaitPoints(int count) {
-		await().atMost(Duration.ofSeconds(60))
-			.until(() -> InfluxRows.cryptoPrices(pipeline.influx, Pipeline.DATABASE).size() >= count);
-		return InfluxRows.cryptoPrices(pipeline.influx, Pipeline.DATABASE);
+	private static List<Row> awaitPoints(int count) {
+		await().atMost(Duration.ofSeconds(60)).until(() -> cryptoPrices().size() >= count);
+		return cryptoPrices();
+	}
+
+	private static List<Row> cryptoPrices() {
+		return pipeline.influx.gateway().query("SELECT * FROM crypto_price");
 	}
 
 }

@@ -17,6 +17,7 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Plain Kafka clients for tests: publish raw bytes (so a test can send anything, poison
@@ -55,6 +56,15 @@ public final class KafkaTestClients {
 	/** Every record of the topic, polled until {@code expected} are read or the timeout passes. */
 	public static List<ConsumerRecord<String, byte[]>> readAll(String bootstrapServers, String topic, int expected,
 			Duration timeout) {
+		return readAll(bootstrapServers, topic, null, expected, timeout);
+	}
+
+	/**
+	 * The records of the topic with this key ({@code null}: every record), polled until
+	 * {@code expected} are read or the timeout passes: tests that share a topic each read their own.
+	 */
+	public static List<ConsumerRecord<String, byte[]>> readAll(String bootstrapServers, String topic,
+			@Nullable String key, int expected, Duration timeout) {
 		List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
 		try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(
 				Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers, ConsumerConfig.GROUP_ID_CONFIG,
@@ -64,7 +74,11 @@ public final class KafkaTestClients {
 			consumer.subscribe(List.of(topic));
 			long deadline = System.nanoTime() + timeout.toNanos();
 			while (records.size() < expected && System.nanoTime() < deadline) {
-				consumer.poll(Duration.ofMillis(200)).forEach(records::add);
+				for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
+					if (key == null || key.equals(record.key())) {
+						records.add(record);
+					}
+				}
 			}
 		}
 		return records;

@@ -12,6 +12,6 @@ import org.jspecify.annotations.Nullable;
  * @param id the coin id (CoinGecko's), e.g. {@code bitcoin}
  * @param latestTick event time of its latest stored tick, {@code null} when there is none yet
  */
-public record CoinSummary(@JsonProperty("id") @Schema(example = "bitcoin") String id,
+record CoinSummary(@JsonProperty("id") @Schema(example = "bitcoin") String id,
 		@JsonProperty("latest_tick") @Schema(description = "event time of the latest stored tick; null when there is none yet") @Nullable Instant latestTick) {
 }

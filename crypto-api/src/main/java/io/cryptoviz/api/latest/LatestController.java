@@ -6,18 +6,16 @@ import io.cryptoviz.api.coin.Coins;
 import io.cryptoviz.api.problem.NoDataException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
-import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
-import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
-@Tag(name = "Latest prices")
+@Tag(name = "Coins and latest prices")
+@ApiResponse(responseCode = "503", description = "InfluxDB unavailable")
 class LatestController {
 
 	private final LatestPrices latest;
@@ -29,12 +27,20 @@ class LatestController {
 		this.coins = coins;
 	}
 
+	@GetMapping("/api/v1/coins")
+	@Operation(summary = "The tracked coins, with the time of their latest tick")
+	@ApiResponse(responseCode = "200", description = "every tracked coin, in the configured order")
+	List<CoinSummary> coins() {
+		return this.coins.all()
+			.stream()
+			.map((coin) -> new CoinSummary(coin, this.latest.of(coin).map(LatestPrice::timestamp).orElse(null)))
+			.toList();
+	}
+
 	@GetMapping("/api/v1/latest")
 	@Operation(summary = "Every tracked coin's latest tick",
 			description = "Coins without any stored tick are left out. Served from a cache of a few seconds.")
 	@ApiResponse(responseCode = "200", description = "latest ticks, in the configured order of the coins")
-	@ApiResponse(responseCode = "503", description = "InfluxDB unavailable",
-			content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
 	List<LatestPrice> all() {
 		return this.latest.all();
 	}
@@ -42,10 +48,7 @@ class LatestController {
 	@GetMapping("/api/v1/coins/{coin}/latest")
 	@Operation(summary = "One coin's latest tick")
 	@ApiResponse(responseCode = "200", description = "the latest tick")
-	@ApiResponse(responseCode = "404", description = "unknown coin, or no tick stored yet",
-			content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
-	@ApiResponse(responseCode = "503", description = "InfluxDB unavailable",
-			content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
+	@ApiResponse(responseCode = "404", description = "unknown coin, or no tick stored yet")
 	LatestPrice one(@Parameter(description = "coin id", example = "bitcoin") @PathVariable String coin) {
 		String known = this.coins.require(coin);
 		return this.latest.of(known)

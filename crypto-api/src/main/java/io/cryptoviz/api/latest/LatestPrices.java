@@ -12,10 +12,10 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import io.cryptoviz.api.ApiProperties;
 import io.cryptoviz.api.coin.Coins;
-import io.cryptoviz.api.influx.InfluxQl;
-import io.cryptoviz.api.influx.InfluxQueries;
-import io.cryptoviz.api.influx.Row;
 import io.cryptoviz.influx.CryptoPriceSchema;
+import io.cryptoviz.influx.InfluxGateway;
+import io.cryptoviz.influx.InfluxQl;
+import io.cryptoviz.influx.Row;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Component;
@@ -34,7 +34,7 @@ import org.springframework.stereotype.Component;
 @Component
 public class LatestPrices {
 
-	private final InfluxQueries influx;
+	private final InfluxGateway influx;
 
 	private final Coins coins;
 
@@ -48,7 +48,7 @@ public class LatestPrices {
 
 	private final Map<String, LatestPrice> streamed = new ConcurrentHashMap<>();
 
-	public LatestPrices(InfluxQueries influx, Coins coins, ApiProperties properties, Clock clock) {
+	LatestPrices(InfluxGateway influx, Coins coins, ApiProperties properties, Clock clock) {
 		this.influx = influx;
 		this.coins = coins;
 		this.ttl = properties.latest().cacheTtl();
@@ -113,7 +113,7 @@ public class LatestPrices {
 				+ InfluxQl.coinIn(this.coins.all()) + " GROUP BY " + CryptoPriceSchema.TAG_CRYPTO
 				+ " ORDER BY time DESC LIMIT 1";
 		Map<String, LatestPrice> latest = new HashMap<>();
-		for (Row row : this.influx.select(query)) {
+		for (Row row : this.influx.query(query)) {
 			String coin = row.tag(CryptoPriceSchema.TAG_CRYPTO);
 			Instant time = row.time();
 			if (coin != null && time != null && this.coins.isKnown(coin)) {

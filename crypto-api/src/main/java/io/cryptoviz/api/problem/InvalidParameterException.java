@@ -1,19 +1,22 @@
 package io.cryptoviz.api.problem;
 
+import org.springframework.http.HttpStatus;
+
 /**
  * A request parameter that is malformed, unknown or inconsistent with another: a 400 naming it.
  * The message is shown to the client, so it quotes the offending value only through
  * {@link #shown(String)}.
  */
-public class InvalidParameterException extends RuntimeException {
+public class InvalidParameterException extends ApiProblem {
 
 	private static final int MAX_SHOWN = 40;
 
 	private final String parameter;
 
 	public InvalidParameterException(String parameter, String message) {
-		super(message);
+		super(HttpStatus.BAD_REQUEST, ProblemTypes.INVALID_PARAMETER, "Invalid parameter", message);
 		this.parameter = parameter;
+		getBody().setProperty("parameter", parameter);
 	}
 
 	public String parameter() {

@@ -2,18 +2,15 @@ package io.cryptoviz.api.problem;
 
 import java.time.Duration;
 
-/** A bounded resource (the live stream's client slots) is full: a 503 with {@code Retry-After}. */
-public class ServiceFullException extends RuntimeException {
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 
-	private final Duration retryAfter;
+/** A bounded resource (the live stream's client slots) is full: a 503 with {@code Retry-After}. */
+public class ServiceFullException extends ApiProblem {
 
 	public ServiceFullException(String message, Duration retryAfter) {
-		super(message);
-		this.retryAfter = retryAfter;
-	}
-
-	public Duration retryAfter() {
-		return this.retryAfter;
+		super(HttpStatus.SERVICE_UNAVAILABLE, ProblemTypes.STREAM_FULL, "Too many clients", message);
+		getHeaders().set(HttpHeaders.RETRY_AFTER, String.valueOf(Math.max(1, retryAfter.toSeconds())));
 	}
 
 }

@@ -16,7 +16,7 @@ import org.springframework.stereotype.Component;
  * what would fit.
  */
 @Component
-public class PointBudget {
+class PointBudget {
 
 	private final int maxPoints;
 

@@ -6,13 +6,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import io.cryptoviz.api.influx.InfluxQl;
-import io.cryptoviz.api.influx.InfluxQueries;
-import io.cryptoviz.api.influx.Row;
 import io.cryptoviz.api.series.SeriesResponses.Candle;
 import io.cryptoviz.api.series.SeriesResponses.ComparedPoint;
 import io.cryptoviz.api.series.SeriesResponses.Point;
 import io.cryptoviz.influx.CryptoPriceSchema;
+import io.cryptoviz.influx.InfluxGateway;
+import io.cryptoviz.influx.InfluxQl;
+import io.cryptoviz.influx.Row;
 
 import org.springframework.stereotype.Component;
 
@@ -21,13 +21,13 @@ import org.springframework.stereotype.Component;
  * {@code fill(none)}, so a bucket without ticks is absent rather than made up.
  */
 @Component
-public class SeriesQueries {
+class SeriesQueries {
 
 	private static final String FROM = " FROM " + CryptoPriceSchema.MEASUREMENT + " WHERE ";
 
-	private final InfluxQueries influx;
+	private final InfluxGateway influx;
 
-	SeriesQueries(InfluxQueries influx) {
+	SeriesQueries(InfluxGateway influx) {
 		this.influx = influx;
 	}
 
@@ -36,7 +36,7 @@ public class SeriesQueries {
 				+ InfluxQl.timeBetween(range.from(), range.to()) + " GROUP BY " + interval.groupByTime()
 				+ " fill(none)";
 		List<Point> points = new ArrayList<>();
-		for (Row row : this.influx.select(query)) {
+		for (Row row : this.influx.query(query)) {
 			Instant time = row.time();
 			Double value = row.number("value");
 			if (time != null && value != null) {
@@ -53,7 +53,7 @@ public class SeriesQueries {
 				+ ") AS volume" + FROM + InfluxQl.coinIs(coin) + " AND " + InfluxQl.timeBetween(range.from(), range.to())
 				+ " GROUP BY " + interval.groupByTime() + " fill(none)";
 		List<Candle> candles = new ArrayList<>();
-		for (Row row : this.influx.select(query)) {
+		for (Row row : this.influx.query(query)) {
 			Instant time = row.time();
 			Double open = row.number("open");
 			Double high = row.number("high");
@@ -75,7 +75,7 @@ public class SeriesQueries {
 				+ CryptoPriceSchema.TAG_CRYPTO + " fill(none)";
 		Map<String, List<Point>> byCoin = new LinkedHashMap<>();
 		coins.forEach((coin) -> byCoin.put(coin, new ArrayList<>()));
-		for (Row row : this.influx.select(query)) {
+		for (Row row : this.influx.query(query)) {
 			List<Point> points = byCoin.get(row.tag(CryptoPriceSchema.TAG_CRYPTO));
 			Instant time = row.time();
 			Double value = row.number("value");

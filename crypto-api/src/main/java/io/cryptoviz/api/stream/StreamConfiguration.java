@@ -10,6 +10,7 @@ import io.cryptoviz.kafka.TickDeserializer;
 import org.springframework.boot.kafka.autoconfigure.DefaultKafkaConsumerFactoryCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.NestedExceptionUtils;
 import org.springframework.kafka.config.ContainerCustomizer;
 import org.springframework.kafka.listener.CommonErrorHandler;
 import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
@@ -72,10 +73,7 @@ class StreamConfiguration {
 		}
 
 		private static String rootMessage(Throwable thrown) {
-			Throwable root = thrown;
-			while (root.getCause() != null && root.getCause() != root) {
-				root = root.getCause();
-			}
+			Throwable root = NestedExceptionUtils.getMostSpecificCause(thrown);
 			String message = root.getMessage();
 			if (message != null && message.length() > 300) {
 				message = message.substring(0, 300) + "…";

@@ -13,7 +13,6 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -40,10 +39,9 @@ class StreamController {
 					+ "clients reconnect by themselves.")
 	@ApiResponse(responseCode = "200", description = "the stream",
 			content = @Content(mediaType = MediaType.TEXT_EVENT_STREAM_VALUE, schema = @Schema(implementation = LatestPrice.class)))
-	@ApiResponse(responseCode = "404", description = "unknown coin",
-			content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
-	@ApiResponse(responseCode = "503", description = "every stream slot is taken (Retry-After says when to retry)",
-			content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
+	@ApiResponse(responseCode = "400", description = "malformed coins: an empty entry, more coins than are tracked")
+	@ApiResponse(responseCode = "404", description = "unknown coin")
+	@ApiResponse(responseCode = "503", description = "every stream slot is taken (Retry-After says when to retry)")
 	SseEmitter stream(
 			@Parameter(description = "comma-separated coin ids; default: every tracked coin", example = "bitcoin,ethereum") @RequestParam(required = false) @Nullable String coins) {
 		return this.broadcaster.subscribe(Set.copyOf(this.coins.requireAll("coins", coins)));

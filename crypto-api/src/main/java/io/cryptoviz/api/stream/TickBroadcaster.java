@@ -36,7 +36,7 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  * that went away, which frees their slot.
  */
 @Component
-public class TickBroadcaster implements SmartLifecycle {
+class TickBroadcaster implements SmartLifecycle {
 
 	private static final Logger log = LoggerFactory.getLogger(TickBroadcaster.class);
 
@@ -60,7 +60,7 @@ public class TickBroadcaster implements SmartLifecycle {
 
 	private volatile boolean running;
 
-	public TickBroadcaster(ApiProperties properties, MeterRegistry meters) {
+	TickBroadcaster(ApiProperties properties, MeterRegistry meters) {
 		this.settings = properties.stream();
 		Gauge.builder("crypto.api.stream.clients", this.connected, AtomicInteger::get)
 			.description("Live stream clients connected")
@@ -77,7 +77,7 @@ public class TickBroadcaster implements SmartLifecycle {
 	 * A new stream of the ticks of these coins.
 	 * @throws ServiceFullException when {@code max-clients} streams are open already
 	 */
-	public SseEmitter subscribe(Set<String> coins) {
+	SseEmitter subscribe(Set<String> coins) {
 		if (this.connected.incrementAndGet() > this.settings.maxClients()) {
 			this.connected.decrementAndGet();
 			this.refused.increment();
@@ -101,7 +101,7 @@ public class TickBroadcaster implements SmartLifecycle {
 	}
 
 	/** Queues the tick for every client that wants its coin. */
-	public void publish(LatestPrice tick) {
+	void publish(LatestPrice tick) {
 		for (Client client : this.clients) {
 			if (client.coins().contains(tick.crypto())) {
 				offer(client, tick);
@@ -110,7 +110,7 @@ public class TickBroadcaster implements SmartLifecycle {
 	}
 
 	/** How many clients are connected. */
-	public int clients() {
+	int clients() {
 		return this.connected.get();
 	}
 

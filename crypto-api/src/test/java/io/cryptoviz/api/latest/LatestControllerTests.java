@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Optional;
 
 import io.cryptoviz.api.ApiSliceTests;
-import io.cryptoviz.api.influx.InfluxUnavailableException;
+import io.cryptoviz.influx.InfluxUnavailableException;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.http.MediaType;
@@ -85,7 +85,7 @@ class LatestControllerTests extends ApiSliceTests {
 	@Test
 	void whenInfluxDbIsDownThen503ProblemWithRetryAfterAndNoInternals() throws Exception {
 		given(this.latest.all()).willThrow(new InfluxUnavailableException("InfluxDB did not answer: Connection "
-				+ "refused to 10.0.0.7:8086", new java.io.IOException("Connection refused")));
+				+ "refused to 10.0.0.7:8086", 0, null, new java.io.IOException("Connection refused")));
 
 		this.mvc.perform(get("/api/v1/latest"))
 			.andExpect(status().isServiceUnavailable())

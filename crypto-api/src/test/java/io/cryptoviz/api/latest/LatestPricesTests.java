@@ -8,8 +8,8 @@ import java.util.Map;
 
 import io.cryptoviz.api.ApiProperties;
 import io.cryptoviz.api.coin.Coins;
-import io.cryptoviz.api.influx.InfluxQueries;
-import io.cryptoviz.api.influx.Row;
+import io.cryptoviz.influx.InfluxGateway;
+import io.cryptoviz.influx.Row;
 import io.cryptoviz.testsupport.MutableClock;
 import io.cryptoviz.tick.TrackedCoinsProperties;
 import org.junit.jupiter.api.Test;
@@ -25,7 +25,7 @@ class LatestPricesTests {
 
 	private final MutableClock clock = new MutableClock(Instant.parse("2025-10-31T12:00:00Z"));
 
-	private final InfluxQueries influx = mock(InfluxQueries.class);
+	private final InfluxGateway influx = mock(InfluxGateway.class);
 
 	private final LatestPrices latest = new LatestPrices(this.influx,
 			new Coins(new TrackedCoinsProperties(List.of("bitcoin", "ethereum", "cardano"))),
@@ -33,17 +33,17 @@ class LatestPricesTests {
 
 	@Test
 	void asksInfluxDbForTheNewestPointOfEachTrackedCoinOnly() {
-		given(this.influx.select(anyString())).willReturn(List.of());
+		given(this.influx.query(anyString())).willReturn(List.of());
 
 		this.latest.all();
 
-		verify(this.influx).select("SELECT * FROM crypto_price WHERE (crypto = 'bitcoin' OR crypto = 'ethereum' OR "
+		verify(this.influx).query("SELECT * FROM crypto_price WHERE (crypto = 'bitcoin' OR crypto = 'ethereum' OR "
 				+ "crypto = 'cardano') GROUP BY crypto ORDER BY time DESC LIMIT 1");
 	}
 
 	@Test
 	void listsCoinsInTheConfiguredOrderLeavingOutThoseWithoutTicksAndKeepingMissingFiguresNull() {
-		given(this.influx.select(anyString())).willReturn(List.of(row("cardano", 0.65, null, "2025-10-31T11:59:00Z"),
+		given(this.influx.query(anyString())).willReturn(List.of(row("cardano", 0.65, null, "2025-10-31T11:59:00Z"),
 				row("bitcoin", 109000.0, 98000.0, "2025-10-31T11:59:30Z"), row("dogecoin", 0.2, null, "2025-10-31T11:59:30Z")));
 
 		List<LatestPrice> all = this.latest.all();
@@ -57,34 +57,34 @@ class LatestPricesTests {
 
 	@Test
 	void readsInfluxDbOncePerPeriodWhateverTheNumberOfRequests() {
-		given(this.influx.select(anyString())).willReturn(List.of(row("bitcoin", 1.0, null, "2025-10-31T11:59:30Z")));
+		given(this.influx.query(anyString())).willReturn(List.of(row("bitcoin", 1.0, null, "2025-10-31T11:59:30Z")));
 
 		this.latest.all();
 		this.latest.of("bitcoin");
 		this.clock.advance(Duration.ofMillis(1999));
 		this.latest.all();
-		verify(this.influx, times(1)).select(anyString());
+		verify(this.influx, times(1)).query(anyString());
 
 		this.clock.advance(Duration.ofMillis(1));
 		this.latest.all();
-		verify(this.influx, times(2)).select(anyString());
+		verify(this.influx, times(2)).query(anyString());
 	}
 
 	@Test
 	void readsOnEveryRequestWithoutACache() {
 		LatestPrices uncached = new LatestPrices(this.influx, new Coins(new TrackedCoinsProperties(List.of("bitcoin"))),
 				properties(Duration.ZERO), this.clock);
-		given(this.influx.select(anyString())).willReturn(List.of());
+		given(this.influx.query(anyString())).willReturn(List.of());
 
 		uncached.all();
 		uncached.all();
 
-		verify(this.influx, times(2)).select(anyString());
+		verify(this.influx, times(2)).query(anyString());
 	}
 
 	@Test
 	void servesATickFromTheStreamAsSoonAsItIsNewerThanWhatInfluxDbHolds() {
-		given(this.influx.select(anyString())).willReturn(List.of(row("bitcoin", 109000.0, 98000.0, "2025-10-31T11:59:30Z")));
+		given(this.influx.query(anyString())).willReturn(List.of(row("bitcoin", 109000.0, 98000.0, "2025-10-31T11:59:30Z")));
 		this.latest.all();
 
 		this.latest.accept(live("bitcoin", 109100.0, "2025-10-31T11:59:40Z"));
@@ -92,12 +92,12 @@ class LatestPricesTests {
 		assertThat(this.latest.of("bitcoin")).get().extracting(LatestPrice::priceUsd).isEqualTo(109100.0);
 		assertThat(this.latest.all()).singleElement().extracting(LatestPrice::timestamp)
 			.isEqualTo(Instant.parse("2025-10-31T11:59:40Z"));
-		verify(this.influx, times(1)).select(anyString());
+		verify(this.influx, times(1)).query(anyString());
 	}
 
 	@Test
 	void neverGoesBackwardsForALateOrReplayedTick() {
-		given(this.influx.select(anyString())).willReturn(List.of(row("bitcoin", 109000.0, 98000.0, "2025-10-31T11:59:30Z")));
+		given(this.influx.query(anyString())).willReturn(List.of(row("bitcoin", 109000.0, 98000.0, "2025-10-31T11:59:30Z")));
 		this.latest.accept(live("bitcoin", 109200.0, "2025-10-31T11:59:50Z"));
 
 		this.latest.accept(live("bitcoin", 90000.0, "2025-10-31T10:00:00Z"));
@@ -107,7 +107,7 @@ class LatestPricesTests {
 
 	@Test
 	void ignoresStreamedTicksOfCoinsItDoesNotTrack() {
-		given(this.influx.select(anyString())).willReturn(List.of());
+		given(this.influx.query(anyString())).willReturn(List.of());
 
 		this.latest.accept(live("dogecoin", 0.2, "2025-10-31T11:59:50Z"));
 
@@ -119,10 +119,10 @@ class LatestPricesTests {
 	}
 
 	private static Row row(String coin, Double usd, Double eur, String time) {
-		Map<String, Object> values = new HashMap<>();
-		values.put("time", Instant.parse(time));
-		values.put("price_usd", usd);
-		values.put("price_eur", eur);
+		Map<String, String> values = new HashMap<>();
+		values.put("time", String.valueOf(Instant.parse(time).toEpochMilli()));
+		values.put("price_usd", String.valueOf(usd));
+		values.put("price_eur", (eur != null) ? String.valueOf(eur) : "");
 		values.put("change_24h", null);
 		values.put("source", "coingecko");
 		return new Row(Map.of("crypto", coin), values);

@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.logging.Level;
 
 import io.cryptoviz.api.ApiIntegrationTests;
-import io.cryptoviz.api.stream.TickBroadcaster;
 import io.cryptoviz.tick.PriceTick;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -41,9 +40,6 @@ class DashboardBrowserTests extends ApiIntegrationTests {
 
 	@Autowired
 	private KafkaListenerEndpointRegistry listeners;
-
-	@Autowired
-	private TickBroadcaster broadcaster;
 
 	private ChromeDriver browser;
 

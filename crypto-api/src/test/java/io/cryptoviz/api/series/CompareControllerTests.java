@@ -9,6 +9,8 @@ import io.cryptoviz.api.ApiSliceTests;
 import io.cryptoviz.api.series.SeriesResponses.ComparedPoint;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.beans.factory.annotation.Autowired;
+
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.mockito.ArgumentMatchers.any;
@@ -21,6 +23,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 class CompareControllerTests extends ApiSliceTests {
+
+	@Autowired
+	private SeriesQueries series;
 
 	@Test
 	void whenCompareWithoutCoinsThenEveryTrackedCoinWithABudgetSharedBetweenThem() throws Exception {

@@ -4,13 +4,14 @@ import java.time.Instant;
 import java.util.List;
 
 import io.cryptoviz.api.ApiSliceTests;
-import io.cryptoviz.api.influx.InfluxUnavailableException;
 import io.cryptoviz.api.series.SeriesResponses.Candle;
 import io.cryptoviz.api.series.SeriesResponses.Point;
+import io.cryptoviz.influx.InfluxUnavailableException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 
 import static org.hamcrest.Matchers.nullValue;
@@ -27,6 +28,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 class SeriesControllerTests extends ApiSliceTests {
 
 	private static final TimeRange LAST_DAY = new TimeRange(NOW.minusSeconds(86400), NOW);
+
+	@Autowired
+	private SeriesQueries series;
 
 	@Test
 	void whenHistoryWithoutParametersThenMeanUsdPriceOfTheLastDayIn5MinuteBuckets() throws Exception {
@@ -135,7 +139,7 @@ class SeriesControllerTests extends ApiSliceTests {
 	@Test
 	void whenInfluxDbIsDownThen503() throws Exception {
 		given(this.series.candles(any(), any(), any(), any()))
-			.willThrow(new InfluxUnavailableException("down", new RuntimeException()));
+			.willThrow(new InfluxUnavailableException("down", 0, null, new RuntimeException()));
 
 		this.mvc.perform(get("/api/v1/coins/solana/candles"))
 			.andExpect(status().isServiceUnavailable())

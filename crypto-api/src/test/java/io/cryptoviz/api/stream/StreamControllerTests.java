@@ -7,6 +7,7 @@ import io.cryptoviz.api.ApiSliceTests;
 import io.cryptoviz.api.problem.ServiceFullException;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
@@ -22,6 +23,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 class StreamControllerTests extends ApiSliceTests {
+
+	@Autowired
+	private TickBroadcaster broadcaster;
 
 	@Test
 	void whenStreamWithoutCoinsThenEveryTrackedCoinsTicksAsServerSentEvents() throws Exception {

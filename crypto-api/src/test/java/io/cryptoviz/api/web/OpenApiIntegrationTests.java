@@ -23,6 +23,11 @@ class OpenApiIntegrationTests extends ApiIntegrationTests {
 		assertThat(history.get("responses").propertyNames()).contains("200", "400", "404", "503");
 		assertThat(history.get("responses").get("400").get("content").propertyNames())
 			.containsExactly("application/problem+json");
+		JsonNode latest = api.get("paths").get("/api/v1/coins/{coin}/latest").get("get");
+		assertThat(latest.get("responses").propertyNames()).contains("200", "404", "503");
+		assertThat(latest.get("responses").get("503").get("content").get("application/problem+json").get("schema")
+			.get("$ref").asString()).isEqualTo("#/components/schemas/ProblemDetail");
+		assertThat(api.get("components").get("schemas").has("ProblemDetail")).isTrue();
 	}
 
 	@Test

@@ -6,6 +6,7 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.kafka.listener.ListenerExecutionFailedException;
 import org.springframework.kafka.listener.RetryListener;
 
 /** One log line per failed attempt at a batch, so an outage is visible while it lasts. */
@@ -29,12 +30,9 @@ class BatchRetryLogger implements RetryListener {
 		if (ex == null) {
 			return "unknown failure";
 		}
-		Throwable cause = ex;
-		// the container wraps the listener's exception; the innermost message is the useful one
-		while (cause.getCause() != null && cause.getCause() != cause && cause.getMessage() != null
-				&& cause.getMessage().startsWith("Listener method")) {
-			cause = cause.getCause();
-		}
+		// the container wraps the listener's exception, whose message is the useful one
+		Throwable cause = (ex instanceof ListenerExecutionFailedException && ex.getCause() != null) ? ex.getCause()
+				: ex;
 		return (cause.getMessage() != null) ? cause.getMessage() : cause.toString();
 	}
 

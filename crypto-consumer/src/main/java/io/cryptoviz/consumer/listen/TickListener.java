@@ -7,9 +7,10 @@ import java.util.Map;
 import io.cryptoviz.consumer.deadletter.DeadLetterException;
 import io.cryptoviz.consumer.deadletter.DeadLetterException.Kind;
 import io.cryptoviz.consumer.deadletter.DeadLetters;
-import io.cryptoviz.consumer.write.InfluxLineWriter;
-import io.cryptoviz.consumer.write.WriteResult;
+import io.cryptoviz.consumer.write.WriteMeters;
 import io.cryptoviz.influx.CryptoPriceSchema;
+import io.cryptoviz.influx.InfluxGateway;
+import io.cryptoviz.influx.WriteResult;
 import io.cryptoviz.tick.PriceTick;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -18,6 +19,7 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.core.NestedExceptionUtils;
 import org.springframework.core.log.LogAccessor;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.support.KafkaUtils;
@@ -39,25 +41,21 @@ class TickListener {
 
 	private static final LogAccessor logAccessor = new LogAccessor(TickListener.class);
 
-	private final InfluxLineWriter writer;
+	private final DistributionSummary batchSize;
+
+	private final InfluxGateway influx;
+
+	private final WriteMeters writeMeters;
 
 	private final DeadLetters deadLetters;
 
-	private final MeterRegistry meters;
-
-	private final DistributionSummary batchSize;
-
-	TickListener(InfluxLineWriter writer, DeadLetters deadLetters, MeterRegistry meters) {
-		this.writer = writer;
-		this.deadLetters = deadLetters;
-		this.meters = meters;
+	TickListener(InfluxGateway influx, WriteMeters writeMeters, DeadLetters deadLetters, MeterRegistry meters) {
 		this.batchSize = DistributionSummary.builder("crypto.consumer.batch.size")
 			.description("Records per Kafka poll handed to the consumer")
 			.register(meters);
-		// every reason at zero from the start, so a dashboard shows 0 rather than "No data"
-		for (Kind kind : Kind.values()) {
-			meters.counter("crypto.records.dead.lettered", "reason", kind.tag());
-		}
+		this.influx = influx;
+		this.writeMeters = writeMeters;
+		this.deadLetters = deadLetters;
 	}
 
 	@KafkaListener(id = "${spring.kafka.consumer.group-id}", topics = "${cryptoviz.kafka.topic}", batch = "true")
@@ -77,23 +75,18 @@ class TickListener {
 			}
 		}
 		// the write comes first: if InfluxDB is down, the retry must not dead-letter twice
-		WriteResult result = this.writer.write(lines);
+		WriteResult result = this.influx.write(this.influx.target(), lines, this.writeMeters);
 		for (Map.Entry<Integer, String> rejected : result.rejected().entrySet()) {
 			deadLetters.add(new DeadLetter(readable.get(rejected.getKey()),
 					new DeadLetterException(Kind.REJECTED, rejected.getValue(), null)));
 		}
-		deadLetters.forEach(this::send);
+		deadLetters.forEach((deadLetter) -> this.deadLetters.send(deadLetter.record(), deadLetter.reason()));
 		if (!deadLetters.isEmpty()) {
 			DeadLetter first = deadLetters.get(0);
 			logger.warn("Dead-lettered {} of {} records; first: {}-{}@{}: {}", deadLetters.size(), records.size(),
 					first.record().topic(), first.record().partition(), first.record().offset(),
 					first.reason().getMessage());
 		}
-	}
-
-	private void send(DeadLetter deadLetter) {
-		this.deadLetters.send(deadLetter.record(), deadLetter.reason());
-		this.meters.counter("crypto.records.dead.lettered", "reason", deadLetter.reason().kind().tag()).increment();
 	}
 
 	private static DeadLetterException poisonReason(ConsumerRecord<String, ?> record) {
@@ -106,10 +99,7 @@ class TickListener {
 	}
 
 	private static String rootMessage(Throwable failure) {
-		Throwable root = failure;
-		while (root.getCause() != null && root.getCause() != root) {
-			root = root.getCause();
-		}
+		Throwable root = NestedExceptionUtils.getMostSpecificCause(failure);
 		String message = (root.getMessage() != null) ? root.getMessage() : root.getClass().getSimpleName();
 		String firstLine = message.lines().findFirst().orElse(message).strip();
 		return (firstLine.length() > 300) ? firstLine.substring(0, 300) + "…" : firstLine;

@@ -7,7 +7,6 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
@@ -19,9 +18,9 @@ import io.cryptoviz.e2e.grafana.GrafanaDashboard.Target;
 import io.cryptoviz.e2e.grafana.GrafanaDashboard.Variable;
 import io.cryptoviz.e2e.grafana.InfluxQlTemplating.Selection;
 import io.cryptoviz.e2e.stack.OperationsStack;
-import io.cryptoviz.e2e.stack.PrometheusScrape;
 import io.cryptoviz.e2e.stack.SharedOperationsStack;
-import io.cryptoviz.testsupport.InfluxRows;
+import io.cryptoviz.influx.Row;
+import io.cryptoviz.testsupport.PrometheusScrape;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
@@ -74,7 +73,7 @@ class GrafanaDashboardsIT {
 
 	private void assertShowsEveryCoin(GrafanaDashboard dashboard, Target target, String from) {
 		assertThat(target.rawQuery()).as("raw InfluxQL, as tested here").isTrue();
-		List<Map<String, Object>> rows = run(dashboard, target, from, allSelected(dashboard));
+		List<Row> rows = run(dashboard, target, from, allSelected(dashboard));
 		assertThat(rows).as("rows of %s", target.query()).isNotEmpty();
 		assertThat(rows).as("rows with a value").anySatisfy((row) -> assertThat(values(row)).isNotEmpty());
 		assertThat(coins(rows)).containsAll(OperationsStack.COINS).contains(OperationsStack.LOOKALIKE_COIN);
@@ -130,14 +129,13 @@ class GrafanaDashboardsIT {
 					continue;
 				}
 				assertThat(target.query()).contains("time($__interval)").contains("fill(previous)");
-				List<Map<String, Object>> rows = run(dashboard, target, "now-6h", allSelected(dashboard));
-				Map<String, List<Map<String, Object>>> byCoin = new HashMap<>();
-				rows.forEach((row) -> byCoin.computeIfAbsent((String) row.get("crypto"), (coin) -> new ArrayList<>())
-					.add(row));
+				List<Row> rows = run(dashboard, target, "now-6h", allSelected(dashboard));
+				Map<String, List<Row>> byCoin = new HashMap<>();
+				rows.forEach((row) -> byCoin.computeIfAbsent(row.string("crypto"), (coin) -> new ArrayList<>()).add(row));
 				byCoin.forEach((coin, series) -> {
-					List<Long> times = series.stream().map((row) -> ((Number) row.get("time")).longValue()).toList();
+					List<Long> times = series.stream().map((row) -> row.time().toEpochMilli()).toList();
 					assertThat(times.get(1) - times.get(0)).as("window of %s", target.query()).isEqualTo(30_000L);
-					List<Map<String, Object>> fromFirstValue = series
+					List<Row> fromFirstValue = series
 						.subList(firstIndexWithValue(series), series.size());
 					assertThat(fromFirstValue).as("%s, %s: windows after the first value", target.query(), coin)
 						.hasSizeGreaterThan(100)
@@ -197,18 +195,18 @@ class GrafanaDashboardsIT {
 		}
 		// nothing lost: the tick the consumer could not write is stored once InfluxDB is back
 		await().atMost(Duration.ofSeconds(60))
-			.until(() -> !InfluxRows.query(stack.influx, OperationsStack.DATABASE,
-					"SELECT \"price_usd\" FROM \"crypto_price\" WHERE \"source\" = 'backfill' AND time = "
-							+ outage.toEpochMilli() + "ms")
+			.until(() -> !stack.influx.gateway()
+				.query("SELECT \"price_usd\" FROM \"crypto_price\" WHERE \"source\" = 'backfill' AND time = "
+						+ outage.toEpochMilli() + "ms")
 				.isEmpty());
 	}
 
-	private static List<Map<String, Object>> run(GrafanaDashboard dashboard, Target target, String from,
+	private static List<Row> run(GrafanaDashboard dashboard, Target target, String from,
 			Map<String, Selection> variables) {
 		Instant to = Instant.now();
 		String query = InfluxQlTemplating.expand(target.query(), start(from, to), to, DashboardQueries.MAX_DATA_POINTS, minInterval,
 				variables);
-		return InfluxRows.query(stack.influx, OperationsStack.DATABASE, query);
+		return stack.influx.gateway().query(query);
 	}
 
 	/** Every variable at its default, "All": every option its query finds. */
@@ -224,9 +222,10 @@ class GrafanaDashboardsIT {
 
 	private static List<String> options(Variable variable) {
 		assertThat(variable.datasourceUid()).isEqualTo(GrafanaDashboard.INFLUX_UID);
-		List<String> values = InfluxRows.query(stack.influx, OperationsStack.DATABASE, variable.query())
+		List<String> values = stack.influx.gateway()
+			.query(variable.query())
 			.stream()
-			.map((row) -> (String) row.get("value"))
+			.map((row) -> row.string("value"))
 			.toList();
 		assertThat(values).as("options of $%s", variable.name()).isNotEmpty();
 		return values;
@@ -245,22 +244,24 @@ class GrafanaDashboardsIT {
 		return dashboard.panels().stream().flatMap((panel) -> panel.targets().stream()).filter(Target::isInflux).toList();
 	}
 
-	private static Set<String> coins(List<Map<String, Object>> rows) {
+	private static Set<String> coins(List<Row> rows) {
 		Set<String> coins = new TreeSet<>();
-		rows.forEach((row) -> coins.add((String) row.get("crypto")));
+		rows.forEach((row) -> coins.add(row.string("crypto")));
 		return coins;
 	}
 
-	private static List<Object> values(Map<String, Object> row) {
-		return row.entrySet()
+	/** The cells of a row that hold a value, but for its time and its coin. */
+	private static List<String> values(Row row) {
+		return row.values()
+			.entrySet()
 			.stream()
 			.filter((column) -> !column.getKey().equals("time") && !column.getKey().equals("crypto"))
 			.map(Map.Entry::getValue)
-			.filter(Objects::nonNull)
+			.filter((value) -> value != null && !value.isEmpty())
 			.toList();
 	}
 
-	private static int firstIndexWithValue(List<Map<String, Object>> series) {
+	private static int firstIndexWithValue(List<Row> series) {
 		for (int i = 0; i < series.size(); i++) {
 			if (!values(series.get(i)).isEmpty()) {
 				return i;

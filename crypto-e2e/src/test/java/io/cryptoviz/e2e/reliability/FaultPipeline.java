@@ -1,9 +1,5 @@
 package io.cryptoviz.e2e.reliability;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -13,8 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import io.cryptoviz.devstack.InfluxDbServer;
 import io.cryptoviz.devstack.KafkaBroker;
@@ -22,6 +16,7 @@ import io.cryptoviz.devstack.Ports;
 import io.cryptoviz.devstack.ServiceProcess;
 import io.cryptoviz.testsupport.CoinGeckoStub;
 import io.cryptoviz.testsupport.FaultyHttpProxy;
+import io.cryptoviz.testsupport.PrometheusScrape;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.ListOffsetsResult.ListOffsetsResultInfo;
 import org.apache.kafka.clients.admin.OffsetSpec;
@@ -34,8 +29,6 @@ import org.apache.kafka.common.TopicPartition;
  * on every poll, and the services from their executable jars.
  */
 final class FaultPipeline implements AutoCloseable {
-
-	static final String DATABASE = "crypto-data";
 
 	static final String TOPIC = "crypto-prices";
 
@@ -55,12 +48,10 @@ final class FaultPipeline implements AutoCloseable {
 
 	private final List<ServiceProcess> services = new ArrayList<>();
 
-	private final HttpClient http = HttpClient.newHttpClient();
-
 	FaultPipeline(String name) throws Exception {
 		this.kafka = KafkaBroker.temporary().start();
 		this.influx = InfluxDbServer.temporary().start();
-		this.influx.createDatabase(DATABASE);
+		this.influx.createDatabase(InfluxDbServer.DATABASE);
 		this.influxProxy = FaultyHttpProxy.to(this.influx.url());
 		this.coinGecko = CoinGeckoStub.start();
 		this.coinGecko.willAnswer("/simple/price", this.prices::answer);
@@ -80,7 +71,7 @@ final class FaultPipeline implements AutoCloseable {
 	/** The consumer, writing to InfluxDB through the fault proxy, retrying at least every second. */
 	ServiceProcess consumer(Map<String, String> settings) {
 		Map<String, String> env = new HashMap<>(Map.of("INFLUX_URL", this.influxProxy.url(),
-				"CRYPTOVIZ_CONSUMER_WRITE_RETRY_MAX_INTERVAL", "1s", "CRYPTOVIZ_CONSUMER_WRITE_TIMEOUT", "2s"));
+				"CRYPTOVIZ_CONSUMER_WRITE_RETRY_MAX_INTERVAL", "1s", "INFLUX_READ_TIMEOUT", "2s"));
 		env.putAll(settings);
 		return start("crypto-consumer", env);
 	}
@@ -119,28 +110,16 @@ final class FaultPipeline implements AutoCloseable {
 	}
 
 	/**
-	 * The sum of a counter over the samples whose labels contain every {@code labels} entry (e.g.
+	 * The sum of a counter over the samples that carry every one of {@code labels} (e.g.
 	 * {@code outcome="success"}), read from a service's /actuator/prometheus.
 	 */
-	double counter(ServiceProcess service, String prometheusName, String... labels) throws Exception {
-		String body = this.http
-			.send(HttpRequest.newBuilder(URI.create(service.url() + "/actuator/prometheus")).build(),
-					HttpResponse.BodyHandlers.ofString())
-			.body();
-		Matcher samples = Pattern.compile("(?m)^" + prometheusName + "\\{([^}]*)} ([0-9.eE+-]+)$").matcher(body);
-		double sum = 0;
-		while (samples.find()) {
-			String found = samples.group(1);
-			if (java.util.Arrays.stream(labels).allMatch(found::contains)) {
-				sum += Double.parseDouble(samples.group(2));
-			}
-		}
-		return sum;
+	double counter(ServiceProcess service, String prometheusName, String... labels) {
+		return PrometheusScrape.of(service.url()).total(prometheusName, labels);
 	}
 
 	Ledger.Outcome outcome(String scenario, long sent) throws Exception {
 		return new Ledger.Outcome(scenario, sent, Ledger.ticksOnTopic(this.kafka.bootstrapServers(), TOPIC,
-				endOffsets(TOPIC)), Ledger.pointsIn(this.influx, DATABASE));
+				endOffsets(TOPIC)), Ledger.pointsIn(this.influx));
 	}
 
 	private Admin admin() {

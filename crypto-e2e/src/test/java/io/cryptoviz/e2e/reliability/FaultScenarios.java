@@ -28,7 +28,7 @@ final class FaultScenarios {
 	/** Waits until the consumer has committed everything and InfluxDB holds a point per tick. */
 	static void awaitDrained(FaultPipeline pipeline, long atLeast) {
 		await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500)).until(() -> pipeline.lag() == 0
-				&& Ledger.pointsIn(pipeline.influx, FaultPipeline.DATABASE).size() >= atLeast);
+				&& Ledger.pointsIn(pipeline.influx).size() >= atLeast);
 	}
 
 	static void assertExactlyOnce(Ledger.Outcome outcome) {

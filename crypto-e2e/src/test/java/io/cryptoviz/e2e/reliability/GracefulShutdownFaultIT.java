@@ -49,10 +49,10 @@ class GracefulShutdownFaultIT {
 
 			ServiceProcess first = pipeline.consumer(smallBatches);
 			await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(50))
-				.until(() -> Ledger.pointsIn(pipeline.influx, FaultPipeline.DATABASE).size() >= 2_000);
+				.until(() -> Ledger.pointsIn(pipeline.influx).size() >= 2_000);
 			first.stop();
 			long committed = ticks - pipeline.lag();
-			long stored = Ledger.pointsIn(pipeline.influx, FaultPipeline.DATABASE).size();
+			long stored = Ledger.pointsIn(pipeline.influx).size();
 
 			pipeline.consumer(smallBatches);
 			FaultScenarios.awaitDrained(pipeline, ticks);

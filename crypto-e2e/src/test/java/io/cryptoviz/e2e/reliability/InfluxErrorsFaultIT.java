@@ -24,7 +24,7 @@ class InfluxErrorsFaultIT {
 		try (FaultPipeline pipeline = new FaultPipeline("influx-errors")) {
 			ServiceProcess consumer = pipeline.consumer(Map.of());
 			ServiceProcess producer = pipeline.producer(Map.of());
-			await().atMost(Duration.ofSeconds(60)).until(() -> Ledger.pointsIn(pipeline.influx, FaultPipeline.DATABASE).size() >= 25);
+			await().atMost(Duration.ofSeconds(60)).until(() -> Ledger.pointsIn(pipeline.influx).size() >= 25);
 
 			// slow answers outlast the consumer's 2 s write timeout: InfluxDB has stored the points the
 			// consumer writes again, and the second write overwrites them

@@ -20,7 +20,7 @@ class InfluxOutageFaultIT {
 		try (FaultPipeline pipeline = new FaultPipeline("influx-outage")) {
 			pipeline.consumer(Map.of());
 			ServiceProcess producer = pipeline.producer(Map.of());
-			await().atMost(Duration.ofSeconds(60)).until(() -> Ledger.pointsIn(pipeline.influx, FaultPipeline.DATABASE).size() >= 50);
+			await().atMost(Duration.ofSeconds(60)).until(() -> Ledger.pointsIn(pipeline.influx).size() >= 50);
 
 			pipeline.influx.stop();
 			Instant stopped = Instant.now();

@@ -41,9 +41,9 @@ class KafkaRestartFaultIT {
 	}
 
 	private static void awaitMorePoints(FaultPipeline pipeline, int more) {
-		int now = Ledger.pointsIn(pipeline.influx, FaultPipeline.DATABASE).size();
+		int now = Ledger.pointsIn(pipeline.influx).size();
 		await().atMost(Duration.ofSeconds(90))
-			.until(() -> Ledger.pointsIn(pipeline.influx, FaultPipeline.DATABASE).size() >= now + more);
+			.until(() -> Ledger.pointsIn(pipeline.influx).size() >= now + more);
 	}
 
 }

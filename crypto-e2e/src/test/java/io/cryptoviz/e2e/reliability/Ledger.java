@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.cryptoviz.devstack.InfluxDbServer;
-import io.cryptoviz.testsupport.InfluxRows;
+import io.cryptoviz.influx.Row;
 import io.cryptoviz.testsupport.KafkaTestClients;
 import io.cryptoviz.tick.PriceTick;
 import io.cryptoviz.tick.TickJson;
@@ -100,11 +100,10 @@ final class Ledger {
 	}
 
 	/** Every {@code crypto_price} point, keyed by coin and time. */
-	static Map<String, Double> pointsIn(InfluxDbServer influx, String database) {
+	static Map<String, Double> pointsIn(InfluxDbServer influx) {
 		Map<String, Double> points = new HashMap<>();
-		for (Map<String, Object> row : InfluxRows.query(influx, database,
-				"SELECT price_usd, crypto FROM crypto_price")) {
-			points.put(row.get("crypto") + "@" + row.get("time"), ((Number) row.get("price_usd")).doubleValue());
+		for (Row row : influx.gateway().query("SELECT price_usd, crypto FROM crypto_price")) {
+			points.put(row.string("crypto") + "@" + row.time().toEpochMilli(), row.number("price_usd"));
 		}
 		return points;
 	}

@@ -157,7 +157,7 @@ class ProducerFailoverFaultIT {
 		long time = prices.lastUpdatedAt().toEpochMilli();
 		List<String> points = TickGenerator.COINS.stream().map((coin) -> coin + "@" + time).toList();
 		await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(50))
-			.until(() -> Ledger.pointsIn(pipeline.influx, FaultPipeline.DATABASE).keySet().containsAll(points));
+			.until(() -> Ledger.pointsIn(pipeline.influx).keySet().containsAll(points));
 	}
 
 	/** The producer's role from its health ({@code active}, {@code standby}), or empty when it does not answer. */

@@ -1,57 +1,93 @@
 package io.cryptoviz.e2e.stack;
 
-import java.io.IOException;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
-import io.cryptoviz.testsupport.InfluxRows;
+import io.cryptoviz.influx.InfluxAnswer;
+import io.cryptoviz.influx.InfluxGateway;
+import io.cryptoviz.influx.InfluxProperties;
+import io.cryptoviz.influx.InfluxTarget;
+import io.cryptoviz.influx.InfluxUnavailableException;
+import io.cryptoviz.influx.Row;
+import io.cryptoviz.influx.WriteListener;
+import io.cryptoviz.influx.WriteResult;
 
 /**
- * InfluxDB's v1 {@code /query} as the API and Grafana call it on any InfluxDB: InfluxQL, a
- * database (on 2.x the bucket, through its DBRP mapping), and a token when one is needed. Rows come
- * back as {@link InfluxRows#of rows}, times in epoch milliseconds.
+ * InfluxDB's v1 API on any InfluxDB, through the services' own gateway, as the services and
+ * Grafana call it: InfluxQL or line protocol, a database (on 2.x the bucket, through its DBRP
+ * mapping), and a token when one is needed ({@code user:password} for a v1 authorization).
  */
 public record InfluxV1(String url, String token) {
 
-	private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-
-	/** The HTTP status and body of a query, for tests of the answer itself (401 without a token). */
+	/**
+	 * The HTTP status and body of a query as InfluxDB answered it (JSON, with a failed statement's
+	 * error), for tests of the answer itself: 401 without a token, an error for a database the
+	 * token may not read.
+	 */
 	public HttpAnswer send(String database, String influxQl) {
-		String form = "db=" + URLEncoder.encode(database, StandardCharsets.UTF_8) + "&epoch=ms&q="
-				+ URLEncoder.encode(influxQl, StandardCharsets.UTF_8);
-		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(this.url + "/query"))
-			.timeout(Duration.ofSeconds(30))
-			.header("Content-Type", "application/x-www-form-urlencoded")
-			.POST(HttpRequest.BodyPublishers.ofString(form));
-		if (this.token != null && !this.token.isEmpty()) {
-			request.header("Authorization", "Token " + this.token);
-		}
+		InfluxAnswer answer = withGateway(database, (influx) -> influx.answer(InfluxTarget.database(database), influxQl));
+		return new HttpAnswer(answer.status(), answer.body());
+	}
+
+	/**
+	 * The rows of a query, each a map of its group-by tags and its cells; cells that are numbers
+	 * are {@link Long}s or {@link Double}s, {@code time} in epoch milliseconds.
+	 * @throws InfluxUnavailableException when InfluxDB refuses the query
+	 */
+	public List<Map<String, Object>> query(String database, String influxQl) {
+		return withGateway(database,
+				(influx) -> influx.query(InfluxTarget.database(database), influxQl).stream().map(InfluxV1::asMap).toList());
+	}
+
+	/**
+	 * Writes line protocol (millisecond timestamps) and returns the HTTP status InfluxDB answered:
+	 * 204 when it stored every line, 400 when it refused one, 401, 403 or 404 when the token may
+	 * not write there.
+	 */
+	public int write(String database, String... lines) {
 		try {
-			HttpResponse<String> response = CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
-			return new HttpAnswer(response.statusCode(), response.body());
+			WriteResult result = withGateway(database,
+					(influx) -> influx.write(InfluxTarget.database(database), List.of(lines), WriteListener.NONE));
+			return result.rejected().isEmpty() ? 204 : 400;
 		}
-		catch (IOException ex) {
-			throw new IllegalStateException("InfluxDB query failed: " + ex, ex);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException("Interrupted", ex);
+		catch (InfluxUnavailableException ex) {
+			if (ex.status() == 0) {
+				throw ex;
+			}
+			return ex.status();
 		}
 	}
 
-	public List<Map<String, Object>> query(String database, String influxQl) {
-		HttpAnswer answer = send(database, influxQl);
-		if (answer.status() != 200 || answer.body().contains("\"error\"")) {
-			throw new IllegalStateException("InfluxDB answered " + answer.status() + ": " + answer.body());
+	private <T> T withGateway(String database, Function<InfluxGateway, T> call) {
+		try (InfluxGateway influx = InfluxGateway.connect(InfluxProperties.of(this.url, this.token, database))) {
+			return call.apply(influx);
 		}
-		return InfluxRows.of(answer.body());
+	}
+
+	private static Map<String, Object> asMap(Row row) {
+		Map<String, Object> map = new HashMap<>(row.tags());
+		row.values().forEach((column, cell) -> {
+			if (cell != null && !cell.isEmpty()) {
+				map.put(column, typed(cell));
+			}
+		});
+		return map;
+	}
+
+	private static Object typed(String cell) {
+		try {
+			return Long.valueOf(cell);
+		}
+		catch (NumberFormatException notAnInteger) {
+			try {
+				return Double.valueOf(cell);
+			}
+			catch (NumberFormatException notANumber) {
+				return cell;
+			}
+		}
 	}
 
 }

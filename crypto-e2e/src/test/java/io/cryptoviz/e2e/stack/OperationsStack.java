@@ -15,8 +15,8 @@ import java.util.Map;
 import io.cryptoviz.devstack.InfluxDbServer;
 import io.cryptoviz.devstack.Ports;
 import io.cryptoviz.devstack.ServiceProcess;
+import io.cryptoviz.influx.Row;
 import io.cryptoviz.testsupport.CoinGeckoStub;
-import io.cryptoviz.testsupport.InfluxRows;
 import io.cryptoviz.testsupport.KafkaTestClients;
 import io.cryptoviz.testsupport.StubResponse;
 
@@ -33,7 +33,7 @@ import static org.awaitility.Awaitility.await;
  */
 public final class OperationsStack implements AutoCloseable {
 
-	public static final String DATABASE = "crypto-data";
+	public static final String DATABASE = InfluxDbServer.DATABASE;
 
 	public static final String TOPIC = "crypto-prices";
 
@@ -156,8 +156,8 @@ public final class OperationsStack implements AutoCloseable {
 		publish(records);
 		String countSeeded = "SELECT count(\"price_usd\") FROM \"crypto_price\" WHERE \"source\" = 'simulated'";
 		await().atMost(Duration.ofSeconds(60)).until(() -> {
-			List<Map<String, Object>> rows = InfluxRows.query(this.influx, DATABASE, countSeeded);
-			return !rows.isEmpty() && ((Number) rows.get(0).get("count")).longValue() >= records.size();
+			List<Row> rows = this.influx.gateway().query(countSeeded);
+			return !rows.isEmpty() && rows.get(0).number("count") >= records.size();
 		});
 	}
 

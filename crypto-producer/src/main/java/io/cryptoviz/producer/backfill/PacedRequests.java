@@ -3,6 +3,7 @@ package io.cryptoviz.producer.backfill;
 import java.time.Duration;
 import java.util.function.Supplier;
 
+import io.cryptoviz.http.DoublingBackOff;
 import io.cryptoviz.producer.source.PriceSourceException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -75,10 +76,8 @@ final class PacedRequests {
 	}
 
 	private Supplier<Duration> backoff(int attempt) {
-		return () -> {
-			Duration wait = this.properties.retryInitialInterval().multipliedBy(1L << Math.min(attempt - 1, 30));
-			return (wait.compareTo(this.properties.retryMaxInterval()) > 0) ? this.properties.retryMaxInterval() : wait;
-		};
+		return () -> new DoublingBackOff(this.properties.retryInitialInterval(), this.properties.retryMaxInterval())
+			.after(attempt);
 	}
 
 	private void pause(Duration wait) {

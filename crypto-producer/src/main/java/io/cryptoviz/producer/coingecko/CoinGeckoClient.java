@@ -4,12 +4,9 @@ import java.io.IOException;
 import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.function.Function;
 
+import io.cryptoviz.http.RetryAfter;
 import io.cryptoviz.producer.budget.CallBudget;
 import io.cryptoviz.producer.budget.CallBudget.Purpose;
 import io.cryptoviz.producer.source.PriceSourceException;
@@ -142,12 +139,12 @@ public class CoinGeckoClient {
 					+ status.value() + ", error " + QUOTA_EXHAUSTED + errorText(body) + ")");
 		}
 		if (status.value() == 429) {
-			Duration retryAfter = retryAfter(headers.getFirst(HttpHeaders.RETRY_AFTER));
+			Duration retryAfter = RetryAfter.parse(headers.getFirst(HttpHeaders.RETRY_AFTER), this.clock).orElse(null);
 			throw new PriceSourceException(Kind.RATE_LIMITED, "CoinGecko rate limit reached (HTTP 429"
 					+ ((retryAfter != null) ? ", Retry-After " + retryAfter.toSeconds() + " s)" : ")"), retryAfter, null);
 		}
 		if (status.is5xxServerError()) {
-			Duration retryAfter = retryAfter(headers.getFirst(HttpHeaders.RETRY_AFTER));
+			Duration retryAfter = RetryAfter.parse(headers.getFirst(HttpHeaders.RETRY_AFTER), this.clock).orElse(null);
 			throw new PriceSourceException(Kind.UNAVAILABLE,
 					"CoinGecko answered HTTP " + status.value() + errorText(body), retryAfter, null);
 		}
@@ -168,26 +165,6 @@ public class CoinGeckoClient {
 		catch (JacksonException ex) {
 			throw new PriceSourceException(Kind.MALFORMED,
 					"CoinGecko answered HTTP 200 with a body that is not JSON: " + abbreviate(body), null, ex);
-		}
-	}
-
-	/** {@code Retry-After} in seconds or as an HTTP date; {@code null} when absent or unreadable. */
-	@Nullable Duration retryAfter(@Nullable String value) {
-		if (value == null || value.isBlank()) {
-			return null;
-		}
-		try {
-			return Duration.ofSeconds(Math.max(0, Long.parseLong(value.trim())));
-		}
-		catch (NumberFormatException notSeconds) {
-			try {
-				Instant at = ZonedDateTime.parse(value.trim(), DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
-				Duration wait = Duration.between(this.clock.instant(), at);
-				return wait.isNegative() ? Duration.ZERO : wait;
-			}
-			catch (DateTimeParseException notADate) {
-				return null;
-			}
 		}
 	}
 

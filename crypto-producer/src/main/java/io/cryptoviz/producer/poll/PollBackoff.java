@@ -3,6 +3,8 @@ package io.cryptoviz.producer.poll;
 import java.time.Duration;
 import java.util.Optional;
 
+import io.cryptoviz.http.DoublingBackOff;
+
 /**
  * How long to wait after failed polls: the source's {@code Retry-After} when it gave one, otherwise the
  * poll interval doubled per consecutive failure, capped; never less than the poll interval, so a failing
@@ -34,10 +36,8 @@ final class PollBackoff {
 	}
 
 	private Duration exponential(Duration interval) {
-		int doublings = Math.min(this.consecutiveFailures - 1, 30);
-		Duration wait = interval.multipliedBy(1L << doublings);
 		Duration cap = (this.max.compareTo(interval) > 0) ? this.max : interval;
-		return (wait.compareTo(cap) > 0 || wait.isNegative()) ? cap : wait;
+		return new DoublingBackOff(interval, cap).after(this.consecutiveFailures);
 	}
 
 }
