@@ -9,26 +9,17 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
-import java.util.logging.Level;
 
-import io.cryptoviz.api.ApiIntegrationTests;
 import io.cryptoviz.influx.CryptoPriceSchema;
 import io.cryptoviz.influx.InfluxTarget;
 import io.cryptoviz.influx.WriteListener;
 import io.cryptoviz.tick.PriceTick;
 import io.cryptoviz.tick.TickSource;
-import org.awaitility.core.ConditionFactory;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.NoSuchElementException;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.logging.LogEntry;
-import org.openqa.selenium.logging.LogType;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
@@ -37,7 +28,6 @@ import org.springframework.test.context.TestPropertySource;
 
 import static java.util.Map.entry;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
  * The page at 250 coins, as a {@code top:250} producer makes them, in a real headless Chromium:
@@ -51,13 +41,11 @@ import static org.awaitility.Awaitility.await;
 // the latest prices cached as in production (the other classes read InfluxDB on every request)
 @TestPropertySource(properties = { "influx.database=" + DashboardAtScaleBrowserTests.DATABASE,
 		"cryptoviz.api.latest.cache-ttl=2s" })
-class DashboardAtScaleBrowserTests extends ApiIntegrationTests {
+class DashboardAtScaleBrowserTests extends BrowserTests {
 
 	static final String DATABASE = "page-at-scale";
 
 	private static final int COINS = 250;
-
-	private static final Duration WAIT = Duration.ofSeconds(60);
 
 	private static final Instant NOW = Instant.now().truncatedTo(ChronoUnit.SECONDS);
 
@@ -65,8 +53,6 @@ class DashboardAtScaleBrowserTests extends ApiIntegrationTests {
 
 	@Autowired
 	private KafkaListenerEndpointRegistry listeners;
-
-	private ChromeDriver browser;
 
 	/**
 	 * A coin of the seeded data, each figure different from every other coin's so that every
@@ -117,18 +103,6 @@ class DashboardAtScaleBrowserTests extends ApiIntegrationTests {
 					coin.marketCap(), coin.volume(), coin.time(), TickSource.COINGECKO)));
 		}
 		influx().gateway().write(InfluxTarget.database(DATABASE), lines, WriteListener.NONE);
-	}
-
-	@BeforeEach
-	void open() {
-		this.browser = HeadlessChromium.start();
-	}
-
-	@AfterEach
-	void closeBrowser() {
-		if (this.browser != null) {
-			this.browser.quit();
-		}
 	}
 
 	@Test
@@ -190,7 +164,7 @@ class DashboardAtScaleBrowserTests extends ApiIntegrationTests {
 		assertThat(shownCoins()).hasSize(COINS);
 
 		// a poll of the top 250 as it changed: every coin moves, and one joined the top N
-		page().until(() -> "open".equals(this.browser.findElement(By.tagName("body")).getAttribute("data-stream")));
+		awaitStream();
 		ContainerTestUtils.waitForAssignment(this.listeners.getListenerContainer("crypto-api-stream"), 3);
 		List<Map.Entry<String, byte[]>> poll = new ArrayList<>();
 		for (Coin coin : SEEDED) {
@@ -282,25 +256,6 @@ class DashboardAtScaleBrowserTests extends ApiIntegrationTests {
 
 	private double number(WebElement element, String property) {
 		return ((Number) this.browser.executeScript("return arguments[0]." + property, element)).doubleValue();
-	}
-
-	private String cell(String coin, String column) {
-		return this.browser.findElement(By.cssSelector("tr[data-coin='" + coin + "'] td." + column)).getText();
-	}
-
-	private static ConditionFactory page() {
-		return await().atMost(WAIT).ignoreExceptionsInstanceOf(NoSuchElementException.class);
-	}
-
-	private List<String> severeConsoleMessages() {
-		return this.browser.manage()
-			.logs()
-			.get(LogType.BROWSER)
-			.getAll()
-			.stream()
-			.filter((entry) -> entry.getLevel().intValue() >= Level.SEVERE.intValue())
-			.map(LogEntry::getMessage)
-			.toList();
 	}
 
 }
