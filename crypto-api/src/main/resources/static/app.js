@@ -170,7 +170,11 @@
     const isNew = !state.rows.has(price.crypto);
     state.latest.set(price.crypto, price);
     render(price, flash);
-    if (isNew && flash) fillCoinSelect(); // a coin the stream brought: the producer tracks it now
+    if (isNew && flash) {
+      // a coin the stream brought: the producer tracks it now
+      fillCoinSelect();
+      showCount();
+    }
     scheduleSort();
     // simulated prices must never pass for market data
     if (price.source === 'simulated') state.simulated.add(price.crypto);

@@ -173,6 +173,7 @@ class DashboardAtScaleBrowserTests extends BrowserTests {
 		poll.add(tick("sim-coin-251", 0.39));
 		publish(poll);
 		page().untilAsserted(() -> assertThat(shownCoins()).hasSize(COINS + 1).contains("sim-coin-251"));
+		assertThat(this.browser.findElement(By.id("prices-count")).getText()).isEqualTo("251 coins");
 		page().untilAsserted(() -> assertThat(cell("bitcoin", "price-usd")).isEqualTo("$95,950.00"));
 		assertThat(cell("sim-coin-251", "spark")).as("no history yet").isEqualTo("—");
 
