@@ -1,14 +1,23 @@
 'use strict';
 
-// The CryptoViz dashboard: latest prices kept current by the live stream, and a chart of one
-// coin's history (line or candles) or of every coin's change over the range.
+// The CryptoViz dashboard: latest prices kept current by the live stream, in a table that sorts,
+// filters and shows every coin's last 24 hours, and a chart of one coin's history (line or
+// candles) or of the first coins' change over the range.
 (() => {
   const API = 'api/v1/';
+  const COMPARED_COINS = 10;
+  const SPARKLINE_REFRESH = 15 * 60e3; // hourly values: a quarter of an hour late at most
   const RANGES = { '1h': 3600e3, '24h': 86400e3, '7d': 7 * 86400e3, '30d': 30 * 86400e3, '1y': 365 * 86400e3 };
 
   const state = {
-    coins: [],
     latest: new Map(),
+    rows: new Map(),
+    sparklines: new Map(),
+    sparklinesLoaded: false,
+    simulated: new Set(),
+    sort: { key: 'market_cap', descending: true },
+    sortPending: false,
+    filter: '',
     coin: null,
     view: 'line',
     range: '24h',
@@ -25,10 +34,18 @@
 
   const missing = (value) => value === null || value === undefined;
 
+  // a formatter is costly to make and hundreds of cells use a few: each is made once
+  const formats = new Map();
+
+  function format(key, options) {
+    if (!formats.has(key)) formats.set(key, new Intl.NumberFormat('en-US', options));
+    return formats.get(key);
+  }
+
   function money(value, currency) {
     if (missing(value)) return null;
     const digits = value >= 1 ? 2 : 6;
-    return new Intl.NumberFormat('en-US', {
+    return format(currency + digits, {
       style: 'currency', currency: currency.toUpperCase(),
       minimumFractionDigits: Math.min(2, digits), maximumFractionDigits: digits,
     }).format(value);
@@ -40,7 +57,7 @@
 
   function compact(value) {
     if (missing(value)) return null;
-    return new Intl.NumberFormat('en-US', {
+    return format('compact', {
       style: 'currency', currency: 'USD', notation: 'compact', maximumFractionDigits: 2,
     }).format(value);
   }
@@ -83,20 +100,45 @@
 
   // ---------- latest prices table ----------
 
+  const CELLS = ['coin', 'price-usd num', 'price-eur num', 'change num', 'spark', 'market-cap num', 'volume num',
+    'updated num'];
+
+  // what each column sorts by; a missing figure sorts last whichever the direction
+  const SORT_KEYS = {
+    coin: (coin) => coin,
+    price_usd: (coin) => figure(coin, 'price_usd'),
+    price_eur: (coin) => figure(coin, 'price_eur'),
+    change_24h: (coin) => figure(coin, 'change_24h'),
+    trend: (coin) => trend(state.sparklines.get(coin)),
+    market_cap: (coin) => figure(coin, 'market_cap'),
+    volume_24h: (coin) => figure(coin, 'volume_24h'),
+    timestamp: (coin) => {
+      const latest = state.latest.get(coin);
+      return latest ? Date.parse(latest.timestamp) : null;
+    },
+  };
+
+  function figure(coin, name) {
+    const latest = state.latest.get(coin);
+    return latest ? latest[name] : null;
+  }
+
   function row(coin) {
-    let tr = tbody.querySelector(`tr[data-coin="${CSS.escape(coin)}"]`);
+    let tr = state.rows.get(coin);
     if (!tr) {
       tr = document.createElement('tr');
       tr.dataset.coin = coin;
-      for (const name of ['coin', 'price-usd num', 'price-eur num', 'change num', 'market-cap num', 'volume num',
-        'updated num']) {
+      for (const name of CELLS) {
         const td = document.createElement('td');
         td.className = name;
         tr.appendChild(td);
       }
       tr.querySelector('.coin').textContent = coin;
       tr.addEventListener('click', () => selectCoin(coin));
+      tr.hidden = !matchesFilter(coin);
+      state.rows.set(coin, tr);
       tbody.appendChild(tr);
+      renderSparkline(coin);
     }
     return tr;
   }
@@ -121,20 +163,23 @@
     }
   }
 
-  function placeholder(coin) {
-    const tr = row(coin);
-    ['.price-usd', '.price-eur', '.change', '.market-cap', '.volume'].forEach((cell) => setCell(tr.querySelector(cell), null));
-    setCell(tr.querySelector('.updated'), 'no tick yet');
-  }
-
   function apply(price, flash) {
     const known = state.latest.get(price.crypto);
     // a late tick (older than the one shown) does not replace it
     if (known && Date.parse(known.timestamp) > Date.parse(price.timestamp)) return;
+    const isNew = !state.rows.has(price.crypto);
     state.latest.set(price.crypto, price);
     render(price, flash);
+    if (isNew && flash) {
+      // a coin the stream brought: the producer tracks it now
+      fillCoinSelect();
+      showCount();
+    }
+    scheduleSort();
     // simulated prices must never pass for market data
-    $('#simulated').hidden = ![...state.latest.values()].some((latest) => latest.source === 'simulated');
+    if (price.source === 'simulated') state.simulated.add(price.crypto);
+    else state.simulated.delete(price.crypto);
+    $('#simulated').hidden = state.simulated.size === 0;
   }
 
   function showPricesMessage(text) {
@@ -144,17 +189,148 @@
     message.classList.toggle('error', Boolean(text));
   }
 
-  async function loadPrices() {
+  // ---------- sorting and filtering ----------
+
+  function compareCoins(a, b) {
+    const key = SORT_KEYS[state.sort.key];
+    const va = key(a);
+    const vb = key(b);
+    if (missing(va) !== missing(vb)) return missing(va) ? 1 : -1;
+    const order = missing(va) ? 0 : byValue(va, vb);
+    return (order * (state.sort.descending ? -1 : 1)) || byValue(a, b);
+  }
+
+  // coin ids are lower-case ASCII: code-unit order, the API's order too
+  const byValue = (a, b) => (a < b ? -1 : a > b ? 1 : 0);
+
+  function sortRows() {
+    state.sortPending = false;
+    const coins = [...state.rows.keys()].sort(compareCoins);
+    tbody.append(...coins.map((coin) => state.rows.get(coin)));
+    document.querySelectorAll('#prices th[data-sort]').forEach((th) => {
+      const sorted = th.dataset.sort === state.sort.key;
+      th.setAttribute('aria-sort', sorted ? (state.sort.descending ? 'descending' : 'ascending') : 'none');
+    });
+  }
+
+  // ticks come in bursts (a poll is every coin at once): one sort per frame, not one per tick
+  function scheduleSort() {
+    if (state.sortPending) return;
+    state.sortPending = true;
+    requestAnimationFrame(sortRows);
+  }
+
+  function sortBy(key) {
+    // a second click turns the order round; a new column starts with its most telling end
+    state.sort = state.sort.key === key ? { key, descending: !state.sort.descending }
+      : { key, descending: key !== 'coin' };
+    sortRows();
+  }
+
+  const words = (text) => text.toLowerCase().replace(/[\s_-]+/g, ' ').trim();
+
+  function matchesFilter(coin) {
+    return !state.filter || words(coin).includes(state.filter);
+  }
+
+  function applyFilter() {
+    state.filter = words($('#filter').value);
+    state.rows.forEach((tr, coin) => { tr.hidden = !matchesFilter(coin); });
+    showCount();
+  }
+
+  function showCount() {
+    const shown = visibleCoins().length;
+    const all = state.rows.size;
+    $('#prices-count').textContent = shown === all ? count(all, 'coin') : `${shown} of ${count(all, 'coin')}`;
+  }
+
+  /** The coins of the table as shown: filtered, in its order. */
+  function visibleCoins() {
+    return [...tbody.rows].filter((tr) => !tr.hidden).map((tr) => tr.dataset.coin);
+  }
+
+  // ---------- sparklines: every coin's last 24 hours, from one request ----------
+
+  const SPARK_WIDTH = 100;
+  const SPARK_HEIGHT = 28;
+
+  function trend(values) {
+    const known = (values || []).filter((value) => !missing(value));
+    return known.length < 2 || known[0] === 0 ? null : (known[known.length - 1] / known[0] - 1) * 100;
+  }
+
+  // an hour without ticks is a gap in the line, not a drop to zero
+  function sparkPath(values) {
+    const known = values.filter((value) => !missing(value));
+    const low = Math.min(...known);
+    const span = (Math.max(...known) - low) || 1;
+    const step = values.length > 1 ? SPARK_WIDTH / (values.length - 1) : 0;
+    let path = '';
+    let drawing = false;
+    values.forEach((value, i) => {
+      if (missing(value)) {
+        drawing = false;
+        return;
+      }
+      const x = (i * step).toFixed(1);
+      const y = (SPARK_HEIGHT - 2 - ((value - low) / span) * (SPARK_HEIGHT - 4)).toFixed(1);
+      path += (drawing ? 'L' : 'M') + x + ' ' + y;
+      drawing = true;
+    });
+    return path;
+  }
+
+  function renderSparkline(coin) {
+    const tr = state.rows.get(coin);
+    if (!tr) return;
+    const cell = tr.querySelector('.spark');
+    const values = state.sparklines.get(coin) || [];
+    const change = trend(values);
+    if (values.every(missing)) {
+      setCell(cell, state.sparklinesLoaded ? null : '');
+      cell.classList.remove('up', 'down');
+      cell.title = '';
+      return;
+    }
+    cell.classList.remove('missing');
+    cell.classList.toggle('up', change !== null && change > 0);
+    cell.classList.toggle('down', change !== null && change < 0);
+    cell.title = change === null ? 'last 24 h' : 'last 24 h: ' + (change > 0 ? '+' : '') + change.toFixed(2) + '%';
+    // numbers only: no text from the API reaches this markup
+    cell.innerHTML = `<svg viewBox="0 0 ${SPARK_WIDTH} ${SPARK_HEIGHT}" width="${SPARK_WIDTH}" `
+      + `height="${SPARK_HEIGHT}" aria-hidden="true"><path d="${sparkPath(values)}"/></svg>`;
+  }
+
+  async function loadSparklines() {
     try {
-      const coins = await getJson('coins');
-      state.coins = coins.map((coin) => coin.id);
-      state.coins.forEach((coin) => { if (!state.latest.has(coin)) placeholder(coin); });
-      fillCoinSelect();
+      const data = await getJson('sparklines?currency=usd');
+      state.sparklines = new Map(data.sparklines.map((sparkline) => [sparkline.coin, sparkline.values]));
+      state.sparklinesLoaded = true;
+    } catch (error) {
+      showPricesMessage('Could not load the 24 h sparklines: ' + error.message);
+    }
+    state.rows.forEach((tr, coin) => renderSparkline(coin));
+    if (state.sort.key === 'trend') scheduleSort();
+  }
+
+  async function loadPrices() {
+    const sparklines = loadSparklines();
+    try {
       const latest = await getJson('latest');
       latest.forEach((price) => apply(price, false));
-      showPricesMessage('');
+      if (latest.length === 0) showPricesMessage('No prices yet: nothing is stored in InfluxDB.');
+      else showPricesMessage('');
     } catch (error) {
       showPricesMessage('Could not load the latest prices: ' + error.message);
+    }
+    sortRows();
+    showCount();
+    fillCoinSelect();
+    await Promise.all([sparklines, loadChart()]);
+    // the first screen is complete: prices, sparklines and the chart (docs/benchmarks.md)
+    if (!document.body.dataset.firstScreen) {
+      document.body.dataset.firstScreen = String(Math.round(performance.now()));
     }
   }
 
@@ -184,13 +360,14 @@
 
   // ---------- chart ----------
 
+  // the first coin of the table as sorted (the largest market cap) is charted until another is picked
   function fillCoinSelect() {
     const select = $('#coin');
-    select.replaceChildren(...state.coins.map((coin) => new Option(coin, coin)));
-    if (!state.coin || !state.coins.includes(state.coin)) state.coin = state.coins[0] || null;
+    const coins = [...state.rows.keys()].sort();
+    select.replaceChildren(...coins.map((coin) => new Option(coin, coin)));
+    if (!state.coin || !state.rows.has(state.coin)) state.coin = tbody.rows.length ? tbody.rows[0].dataset.coin : null;
     if (state.coin) select.value = state.coin;
     markSelectedRow();
-    loadChart();
   }
 
   function selectCoin(coin) {
@@ -202,7 +379,7 @@
   }
 
   function markSelectedRow() {
-    tbody.querySelectorAll('tr').forEach((tr) => tr.classList.toggle('selected', tr.dataset.coin === state.coin));
+    state.rows.forEach((tr, coin) => tr.classList.toggle('selected', coin === state.coin));
   }
 
   function setSegment(group, value) {
@@ -251,7 +428,9 @@
       let option;
       let summary;
       if (state.view === 'compare') {
-        const data = await getJson('compare?' + query({ currency: state.currency, ...range }));
+        // the first coins of the table as sorted and filtered: hundreds of lines would show none
+        const coins = visibleCoins().slice(0, COMPARED_COINS).join(',');
+        const data = await getJson('compare?' + query({ coins, currency: state.currency, ...range }));
         option = compareOption(data);
         const points = data.series.reduce((sum, series) => sum + series.points.length, 0);
         summary = points === 0 ? null : `${count(data.series.length, 'coin')} · ${count(points, 'point')} · interval ${data.interval}`;
@@ -338,9 +517,17 @@
     }
     $('#interval').addEventListener('change', (event) => { state.interval = event.target.value; loadChart(); });
     $('#currency').addEventListener('change', (event) => { state.currency = event.target.value; loadChart(); });
+    document.querySelectorAll('#prices th[data-sort] button').forEach((button) => {
+      button.addEventListener('click', () => sortBy(button.parentElement.dataset.sort));
+    });
+    $('#filter').addEventListener('input', () => {
+      applyFilter();
+      if (state.view === 'compare') loadChart();
+    });
   }
 
   wireControls();
   connectStream();
   loadPrices();
+  setInterval(loadSparklines, SPARKLINE_REFRESH);
 })();

@@ -8,7 +8,7 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 // ApiConfiguration brings the API's own
 @SpringBootApplication(excludeName = "com.influxdb.spring.health.InfluxDB2HealthIndicatorAutoConfiguration",
 		proxyBeanMethods = false)
-@ConfigurationPropertiesScan(basePackages = { "io.cryptoviz.api", "io.cryptoviz.tick" })
+@ConfigurationPropertiesScan(basePackages = "io.cryptoviz.api")
 public class ApiApplication {
 
 	public static void main(String[] args) {

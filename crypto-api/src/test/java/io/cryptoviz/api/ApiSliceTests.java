@@ -2,13 +2,15 @@ package io.cryptoviz.api;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
 
+import io.cryptoviz.api.coin.CoinCatalog;
 import io.cryptoviz.api.coin.Coins;
 import io.cryptoviz.api.latest.LatestPrices;
 import io.cryptoviz.api.series.SeriesSlice;
 import io.cryptoviz.api.stream.StreamSlice;
 import io.cryptoviz.testsupport.MutableClock;
-import io.cryptoviz.tick.TrackedCoinsProperties;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -18,14 +20,15 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.FilterType;
 import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Primary;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 
 /**
  * The web layer alone: every controller, the problem handling and CORS, with the real request
  * parsing (coins, point budget) and InfluxDB, Kafka and the stream mocked: the latest prices
- * here, each feature's own package-private parts by the interface of its package. The subclasses
- * share this one context.
+ * here, each feature's own package-private parts by the interface of its package. The data holds
+ * the coins of {@link #COINS}. The subclasses share this one context.
  */
 @WebMvcTest(includeFilters = {
 		@ComponentScan.Filter(type = FilterType.ASSIGNABLE_TYPE, classes = Coins.class),
@@ -34,6 +37,12 @@ import org.springframework.test.web.servlet.MockMvc;
 				"cryptoviz.api.cors.allowed-origins=https://dashboard.example,https://*.cryptoviz.example" })
 @Import(ApiSliceTests.SliceConfiguration.class)
 public abstract class ApiSliceTests implements SeriesSlice, StreamSlice {
+
+	/** The coins the data holds in the slice tests. */
+	public static final List<String> COINS = List.of("bitcoin", "ethereum", "cardano", "solana", "polkadot");
+
+	/** {@link #COINS} as the API lists them: by id. */
+	public static final List<String> COINS_BY_ID = COINS.stream().sorted().toList();
 
 	/** "Now" in the slice tests. */
 	public static final Instant NOW = Instant.parse("2025-10-31T12:00:00Z");
@@ -46,12 +55,31 @@ public abstract class ApiSliceTests implements SeriesSlice, StreamSlice {
 
 	/** What the application's configuration gives the web layer: its settings, and a clock. */
 	@TestConfiguration(proxyBeanMethods = false)
-	@EnableConfigurationProperties({ ApiProperties.class, TrackedCoinsProperties.class })
+	@EnableConfigurationProperties(ApiProperties.class)
 	static class SliceConfiguration {
 
 		@Bean
 		Clock clock() {
 			return new MutableClock(NOW);
+		}
+
+		/** The data's coins, apart from the mocked latest prices, so that asking for a coin is no call on them. */
+		@Bean
+		@Primary
+		CoinCatalog coinCatalog() {
+			return new CoinCatalog() {
+
+				@Override
+				public Collection<String> coins() {
+					return COINS;
+				}
+
+				@Override
+				public boolean holds(String coin) {
+					return COINS.contains(coin);
+				}
+
+			};
 		}
 
 	}

@@ -31,7 +31,7 @@ class MalformedInputTests extends ApiSliceTests {
 		String[][] endpoints = { { "/api/v1/coins/bitcoin/history", "field", "aggregation", "from", "to", "interval" },
 				{ "/api/v1/coins/bitcoin/candles", "currency", "from", "to", "interval" },
 				{ "/api/v1/compare", "coins", "currency", "from", "to", "interval" },
-				{ "/api/v1/stream", "coins" } };
+				{ "/api/v1/sparklines", "coins", "currency" }, { "/api/v1/stream", "coins" } };
 		for (String[] endpoint : endpoints) {
 			for (int i = 1; i < endpoint.length; i++) {
 				for (String value : HOSTILE) {

@@ -4,67 +4,65 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 import io.cryptoviz.api.problem.InvalidParameterException;
 import io.cryptoviz.api.problem.UnknownCoinException;
-import io.cryptoviz.tick.TrackedCoinsProperties;
+import io.cryptoviz.tick.PriceTick;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Component;
 
 /**
- * The tracked coins ({@code cryptoviz.coins}). A coin a client names is checked against them
- * before it reaches a query: that is what makes it safe to write into InfluxQL.
+ * The coins the API serves: those the data holds ({@link CoinCatalog}). A coin a client names must
+ * be a coin id (the alphabet InfluxQL can hold safely), checked before the catalog is asked, and
+ * one the data holds: only then does it reach a query.
  */
 @Component
 public class Coins {
 
-	private final List<String> coins;
+	private final CoinCatalog catalog;
 
-	private final Set<String> known;
-
-	public Coins(TrackedCoinsProperties tracked) {
-		this.coins = List.copyOf(new LinkedHashSet<>(tracked.coins()));
-		this.known = Set.copyOf(this.coins);
+	public Coins(CoinCatalog catalog) {
+		this.catalog = catalog;
 	}
 
-	/** The tracked coins, in the configured order. */
+	/** The coins of the data, by id in alphabetical order. */
 	public List<String> all() {
-		return this.coins;
+		return this.catalog.coins().stream().sorted().toList();
 	}
 
 	public boolean isKnown(String coin) {
-		return this.known.contains(coin);
+		return PriceTick.isCoinId(coin) && this.catalog.holds(coin);
 	}
 
 	/**
-	 * The coin itself when it is tracked.
+	 * The coin itself when the data holds it.
 	 * @throws UnknownCoinException otherwise
 	 */
 	public String require(String coin) {
 		if (!isKnown(coin)) {
 			throw new UnknownCoinException("Unknown coin " + InvalidParameterException.shown(coin)
-					+ "; the tracked coins are " + String.join(", ", this.coins) + ".");
+					+ ": no tick of it is stored or streamed; /api/v1/coins lists the coins there are.");
 		}
 		return coin;
 	}
 
 	/**
-	 * The coins of a comma-separated parameter, each tracked, without duplicates, in the order
-	 * given; every tracked coin when the parameter is absent or blank.
+	 * The coins of a comma-separated parameter, each known, without duplicates, in the order
+	 * given; every coin when the parameter is absent or blank.
 	 * @throws InvalidParameterException when an entry is empty or there are more entries than
-	 * tracked coins
-	 * @throws UnknownCoinException when an entry is not a tracked coin
+	 * coins
+	 * @throws UnknownCoinException when an entry is not a known coin
 	 */
 	public List<String> requireAll(String parameter, @Nullable String commaSeparated) {
 		if (commaSeparated == null || commaSeparated.isBlank()) {
-			return this.coins;
+			return all();
 		}
 		String[] entries = commaSeparated.split(",", -1);
-		if (entries.length > this.coins.size()) {
+		int known = this.catalog.coins().size();
+		if (entries.length > known) {
 			throw new InvalidParameterException(parameter, parameter + " names " + entries.length
-					+ " coins; at most the " + this.coins.size() + " tracked ones can be asked for.");
+					+ " coins; at most the " + known + " there are can be asked for.");
 		}
 		Set<String> selected = new LinkedHashSet<>();
 		for (String entry : entries) {
@@ -76,11 +74,6 @@ public class Coins {
 			selected.add(require(coin));
 		}
 		return new ArrayList<>(selected);
-	}
-
-	@Override
-	public String toString() {
-		return this.coins.stream().collect(Collectors.joining(",", "Coins[", "]"));
 	}
 
 }

@@ -1,5 +1,5 @@
 /**
- * The coins the API serves: the tracked ones, and no other.
+ * The coins the API serves: those the data holds (InfluxDB and the live stream), and no other.
  */
 @NullMarked
 package io.cryptoviz.api.coin;

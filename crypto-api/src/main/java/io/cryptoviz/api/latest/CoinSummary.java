@@ -7,7 +7,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A tracked coin.
+ * A coin of the data.
  *
  * @param id the coin id (CoinGecko's), e.g. {@code bitcoin}
  * @param latestTick event time of its latest stored tick, {@code null} when there is none yet

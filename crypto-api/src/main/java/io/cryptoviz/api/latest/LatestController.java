@@ -28,8 +28,10 @@ class LatestController {
 	}
 
 	@GetMapping("/api/v1/coins")
-	@Operation(summary = "The tracked coins, with the time of their latest tick")
-	@ApiResponse(responseCode = "200", description = "every tracked coin, in the configured order")
+	@Operation(summary = "The coins there are, with the time of their latest tick",
+			description = "The coins of which InfluxDB holds a tick or the live stream has seen one: whatever the "
+					+ "producer tracks, and those it tracked before.")
+	@ApiResponse(responseCode = "200", description = "every coin, by id in alphabetical order")
 	List<CoinSummary> coins() {
 		return this.coins.all()
 			.stream()
@@ -38,9 +40,8 @@ class LatestController {
 	}
 
 	@GetMapping("/api/v1/latest")
-	@Operation(summary = "Every tracked coin's latest tick",
-			description = "Coins without any stored tick are left out. Served from a cache of a few seconds.")
-	@ApiResponse(responseCode = "200", description = "latest ticks, in the configured order of the coins")
+	@Operation(summary = "Every coin's latest tick", description = "Served from a cache of a few seconds.")
+	@ApiResponse(responseCode = "200", description = "latest ticks, by coin id in alphabetical order")
 	List<LatestPrice> all() {
 		return this.latest.all();
 	}

@@ -8,20 +8,22 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 
 import io.cryptoviz.api.ApiProperties;
-import io.cryptoviz.api.coin.Coins;
+import io.cryptoviz.api.coin.CoinCatalog;
 import io.cryptoviz.influx.CryptoPriceSchema;
 import io.cryptoviz.influx.InfluxGateway;
-import io.cryptoviz.influx.InfluxQl;
 import io.cryptoviz.influx.Row;
+import io.cryptoviz.tick.PriceTick;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Component;
 
 /**
- * Every tracked coin's latest tick: what InfluxDB holds, read at most once per
+ * Every coin's latest tick: what InfluxDB holds, read at most once per
  * {@code cryptoviz.api.latest.cache-ttl} (2 s by default), overtaken by any newer tick the live
  * stream has seen since.
  * <p>
@@ -30,13 +32,14 @@ import org.springframework.stereotype.Component;
  * stream makes a tick visible as soon as it is on Kafka, not a cache period after it is stored.
  * The newer event time wins, so late, replayed or backfilled ticks never make a price go
  * backwards. However many clients ask, InfluxDB answers one query per period.
+ * <p>
+ * The coins with a latest tick are the API's coins ({@link CoinCatalog}): the data says which
+ * coins there are, whatever list or {@code top:N} rule the producer follows.
  */
 @Component
-public class LatestPrices {
+public class LatestPrices implements CoinCatalog {
 
 	private final InfluxGateway influx;
-
-	private final Coins coins;
 
 	private final Duration ttl;
 
@@ -48,24 +51,37 @@ public class LatestPrices {
 
 	private final Map<String, LatestPrice> streamed = new ConcurrentHashMap<>();
 
-	LatestPrices(InfluxGateway influx, Coins coins, ApiProperties properties, Clock clock) {
+	LatestPrices(InfluxGateway influx, ApiProperties properties, Clock clock) {
 		this.influx = influx;
-		this.coins = coins;
 		this.ttl = properties.latest().cacheTtl();
 		this.clock = clock;
 	}
 
-	/** The latest tick of each tracked coin that has one, in the configured order of the coins. */
+	/** The latest tick of every coin, by coin id in alphabetical order. */
 	public List<LatestPrice> all() {
 		Map<String, LatestPrice> stored = current().latest();
 		List<LatestPrice> all = new ArrayList<>();
-		for (String coin : this.coins.all()) {
-			LatestPrice price = newer(stored.get(coin), this.streamed.get(coin));
-			if (price != null) {
-				all.add(price);
-			}
+		for (String coin : coins(stored)) {
+			all.add(newer(stored.get(coin), this.streamed.get(coin)));
 		}
 		return all;
+	}
+
+	@Override
+	public Set<String> coins() {
+		return coins(current().latest());
+	}
+
+	private Set<String> coins(Map<String, LatestPrice> stored) {
+		Set<String> coins = new TreeSet<>(stored.keySet());
+		coins.addAll(this.streamed.keySet());
+		return coins;
+	}
+
+	/** A coin seen on the stream is known at once, without asking InfluxDB. */
+	@Override
+	public boolean holds(String coin) {
+		return this.streamed.containsKey(coin) || current().latest().containsKey(coin);
 	}
 
 	public Optional<LatestPrice> of(String coin) {
@@ -74,7 +90,7 @@ public class LatestPrices {
 
 	/** A tick the live stream has just seen; it is served from now on unless a newer one is known. */
 	public void accept(LatestPrice tick) {
-		if (this.coins.isKnown(tick.crypto())) {
+		if (PriceTick.isCoinId(tick.crypto())) {
 			this.streamed.merge(tick.crypto(), tick, LatestPrices::newer);
 		}
 	}
@@ -109,14 +125,15 @@ public class LatestPrices {
 	}
 
 	private Map<String, LatestPrice> read() {
-		String query = "SELECT * FROM " + CryptoPriceSchema.MEASUREMENT + " WHERE "
-				+ InfluxQl.coinIn(this.coins.all()) + " GROUP BY " + CryptoPriceSchema.TAG_CRYPTO
+		// every coin: which coins there are is what this read finds out
+		String query = "SELECT * FROM " + CryptoPriceSchema.MEASUREMENT + " GROUP BY " + CryptoPriceSchema.TAG_CRYPTO
 				+ " ORDER BY time DESC LIMIT 1";
 		Map<String, LatestPrice> latest = new HashMap<>();
 		for (Row row : this.influx.query(query)) {
 			String coin = row.tag(CryptoPriceSchema.TAG_CRYPTO);
 			Instant time = row.time();
-			if (coin != null && time != null && this.coins.isKnown(coin)) {
+			// a tag some other tool wrote that is no coin id is no coin: it never reaches a query
+			if (coin != null && time != null && PriceTick.isCoinId(coin)) {
 				latest.put(coin, new LatestPrice(coin, row.number(CryptoPriceSchema.FIELD_PRICE_USD),
 						row.number(CryptoPriceSchema.FIELD_PRICE_EUR), row.number(CryptoPriceSchema.FIELD_CHANGE_24H),
 						row.number(CryptoPriceSchema.FIELD_MARKET_CAP),

@@ -1,6 +1,9 @@
 package io.cryptoviz.api.series;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 import io.cryptoviz.api.coin.Coins;
@@ -8,6 +11,7 @@ import io.cryptoviz.api.series.SeriesResponses.Candles;
 import io.cryptoviz.api.series.SeriesResponses.ComparedCoin;
 import io.cryptoviz.api.series.SeriesResponses.Comparison;
 import io.cryptoviz.api.series.SeriesResponses.History;
+import io.cryptoviz.api.series.SeriesResponses.Sparklines;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -32,6 +36,11 @@ class SeriesController {
 
 	private static final String INTERVAL_DOC = "bucket size: 1m, 5m, 15m, 1h, 4h, 1d, 1w; default: the smallest giving at most "
 			+ "cryptoviz.api.query.default-points buckets";
+
+	/** What a sparkline spans, and its bucket: 24 or 25 hourly values a coin. */
+	static final Duration SPARKLINE_SPAN = Duration.ofDays(1);
+
+	static final Interval SPARKLINE_INTERVAL = Interval.ONE_HOUR;
 
 	private final Coins coins;
 
@@ -103,6 +112,24 @@ class SeriesController {
 			.map((entry) -> new ComparedCoin(entry.getKey(), entry.getValue()))
 			.toList();
 		return new Comparison(parsedCurrency.id(), parsedInterval.id(), range.from(), range.to(), series);
+	}
+
+	@GetMapping("/api/v1/sparklines")
+	@Operation(summary = "Every coin's price over the last 24 hours, for sparklines, in one answer",
+			description = "The mean price per hour from the start of the hour 24 hours ago until now, as one value "
+					+ "per hour (null for an hour without ticks), so a page draws every coin's sparkline from one "
+					+ "request. Values are rounded to 6 significant digits: they are for drawing.")
+	@ApiResponse(responseCode = "200", description = "one sparkline per coin, in the order asked (default: by coin id)")
+	Sparklines sparklines(
+			@Parameter(description = "comma-separated coin ids; default: every coin", example = "bitcoin,ethereum") @RequestParam(required = false) @Nullable String coins,
+			@Parameter(description = "usd or eur; default usd") @RequestParam(required = false) @Nullable String currency) {
+		List<String> selected = this.coins.requireAll("coins", coins);
+		Currency parsedCurrency = Currency.parse("currency", currency);
+		Instant to = this.clock.instant().truncatedTo(ChronoUnit.MILLIS);
+		TimeRange range = new TimeRange(to.minus(SPARKLINE_SPAN).truncatedTo(ChronoUnit.HOURS), to);
+		return new Sparklines(parsedCurrency.id(), SPARKLINE_INTERVAL.id(), range.from(), range.to(),
+				this.queries.sparklines(selected, coins == null || coins.isBlank(), parsedCurrency, range,
+						SPARKLINE_INTERVAL));
 	}
 
 }

@@ -72,4 +72,21 @@ final class SeriesResponses {
 			@JsonProperty("series") List<ComparedCoin> series) {
 	}
 
+	/**
+	 * One coin's sparkline.
+	 *
+	 * @param coin the coin id
+	 * @param values the mean price of each bucket from the answer's {@code from}, one per
+	 * {@code interval}, {@code null} for a bucket without ticks; empty when the coin has no tick in
+	 * the range
+	 */
+	record Sparkline(@JsonProperty("coin") String coin,
+			@JsonProperty("values") @Schema(description = "mean price per bucket, oldest first, rounded to 6 significant digits; null for a bucket without ticks; empty when the coin has none in the range") List<@Nullable Double> values) {
+	}
+
+	record Sparklines(@JsonProperty("currency") String currency, @JsonProperty("interval") String interval,
+			@JsonProperty("from") @Schema(description = "start of the first bucket") Instant from,
+			@JsonProperty("to") Instant to, @JsonProperty("sparklines") List<Sparkline> sparklines) {
+	}
+
 }

@@ -39,12 +39,14 @@ class StreamController {
 					+ "clients reconnect by themselves.")
 	@ApiResponse(responseCode = "200", description = "the stream",
 			content = @Content(mediaType = MediaType.TEXT_EVENT_STREAM_VALUE, schema = @Schema(implementation = LatestPrice.class)))
-	@ApiResponse(responseCode = "400", description = "malformed coins: an empty entry, more coins than are tracked")
+	@ApiResponse(responseCode = "400", description = "malformed coins: an empty entry, more coins than there are")
 	@ApiResponse(responseCode = "404", description = "unknown coin")
 	@ApiResponse(responseCode = "503", description = "every stream slot is taken (Retry-After says when to retry)")
 	SseEmitter stream(
-			@Parameter(description = "comma-separated coin ids; default: every tracked coin", example = "bitcoin,ethereum") @RequestParam(required = false) @Nullable String coins) {
-		return this.broadcaster.subscribe(Set.copyOf(this.coins.requireAll("coins", coins)));
+			@Parameter(description = "comma-separated coin ids; default: every coin, those that appear later too", example = "bitcoin,ethereum") @RequestParam(required = false) @Nullable String coins) {
+		// without coins, every coin: those that appear while the stream is open too
+		return this.broadcaster.subscribe((coins == null || coins.isBlank()) ? null
+				: Set.copyOf(this.coins.requireAll("coins", coins)));
 	}
 
 }

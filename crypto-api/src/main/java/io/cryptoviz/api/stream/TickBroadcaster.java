@@ -20,6 +20,7 @@ import io.cryptoviz.api.problem.ServiceFullException;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -75,9 +76,10 @@ class TickBroadcaster implements SmartLifecycle {
 
 	/**
 	 * A new stream of the ticks of these coins.
+	 * @param coins the coins, or {@code null} for every coin, those that appear later too
 	 * @throws ServiceFullException when {@code max-clients} streams are open already
 	 */
-	SseEmitter subscribe(Set<String> coins) {
+	SseEmitter subscribe(@Nullable Set<String> coins) {
 		if (this.connected.incrementAndGet() > this.settings.maxClients()) {
 			this.connected.decrementAndGet();
 			this.refused.increment();
@@ -85,7 +87,7 @@ class TickBroadcaster implements SmartLifecycle {
 					+ " live stream slots are taken; try again later.", RECONNECT_DELAY.multipliedBy(10));
 		}
 		SseEmitter emitter = new SseEmitter(this.settings.timeout().toMillis());
-		Client client = new Client(emitter, Set.copyOf(coins), this.settings.clientBuffer());
+		Client client = new Client(emitter, (coins != null) ? Set.copyOf(coins) : null, this.settings.clientBuffer());
 		this.clients.add(client);
 		emitter.onCompletion(() -> remove(client));
 		emitter.onTimeout(emitter::complete);
@@ -103,7 +105,7 @@ class TickBroadcaster implements SmartLifecycle {
 	/** Queues the tick for every client that wants its coin. */
 	void publish(LatestPrice tick) {
 		for (Client client : this.clients) {
-			if (client.coins().contains(tick.crypto())) {
+			if (client.wants(tick.crypto())) {
 				offer(client, tick);
 			}
 		}
@@ -206,11 +208,15 @@ class TickBroadcaster implements SmartLifecycle {
 		};
 	}
 
-	private record Client(SseEmitter emitter, Set<String> coins, BlockingQueue<Object> pending,
+	private record Client(SseEmitter emitter, @Nullable Set<String> coins, BlockingQueue<Object> pending,
 			AtomicBoolean draining) {
 
-		Client(SseEmitter emitter, Set<String> coins, int buffer) {
+		Client(SseEmitter emitter, @Nullable Set<String> coins, int buffer) {
 			this(emitter, coins, new ArrayBlockingQueue<>(buffer), new AtomicBoolean());
+		}
+
+		boolean wants(String coin) {
+			return this.coins == null || this.coins.contains(coin);
 		}
 
 		// identity, not the record's value equality: two clients of the same coins are two clients

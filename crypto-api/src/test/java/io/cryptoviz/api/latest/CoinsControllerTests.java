@@ -17,16 +17,16 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 class CoinsControllerTests extends ApiSliceTests {
 
 	@Test
-	void whenCoinsThenEveryTrackedCoinInOrderWithItsLatestTickTimeOrNull() throws Exception {
+	void whenCoinsThenEveryCoinOfTheDataByIdWithItsLatestTickTimeOrNull() throws Exception {
 		given(this.latest.of(anyString())).willReturn(Optional.empty());
 		given(this.latest.of("ethereum")).willReturn(Optional.of(new LatestPrice("ethereum", 3860.0, null, null, null,
 				null, Instant.parse("2025-10-31T11:59:41Z"), "coingecko")));
 
 		this.mvc.perform(get("/api/v1/coins"))
 			.andExpect(status().isOk())
-			.andExpect(jsonPath("$[*].id").value(contains("bitcoin", "ethereum", "cardano", "solana", "polkadot")))
+			.andExpect(jsonPath("$[*].id").value(contains("bitcoin", "cardano", "ethereum", "polkadot", "solana")))
 			.andExpect(jsonPath("$[0].latest_tick").value(nullValue()))
-			.andExpect(jsonPath("$[1].latest_tick").value("2025-10-31T11:59:41Z"));
+			.andExpect(jsonPath("$[2].latest_tick").value("2025-10-31T11:59:41Z"));
 	}
 
 }

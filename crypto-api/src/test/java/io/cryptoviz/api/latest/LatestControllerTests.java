@@ -67,13 +67,13 @@ class LatestControllerTests extends ApiSliceTests {
 			.andExpect(jsonPath("$.title").value("Unknown coin"))
 			.andExpect(jsonPath("$.status").value(404))
 			.andExpect(jsonPath("$.detail").value(
-					"Unknown coin 'dogecoin'; the tracked coins are bitcoin, ethereum, cardano, solana, polkadot."))
+					"Unknown coin 'dogecoin': no tick of it is stored or streamed; /api/v1/coins lists the coins there are."))
 			.andExpect(jsonPath("$.instance").value("/api/v1/coins/dogecoin/latest"));
 		verifyNoInteractions(this.latest);
 	}
 
 	@Test
-	void whenTrackedCoinHasNoTickYetThen404NoData() throws Exception {
+	void whenAKnownCoinsTickIsGoneThen404NoData() throws Exception {
 		given(this.latest.of("solana")).willReturn(Optional.empty());
 
 		this.mvc.perform(get("/api/v1/coins/solana/latest"))

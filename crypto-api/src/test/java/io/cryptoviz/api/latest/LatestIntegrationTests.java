@@ -1,5 +1,7 @@
 package io.cryptoviz.api.latest;
 
+import java.util.List;
+
 import io.cryptoviz.api.ApiIntegrationTests;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -54,25 +56,36 @@ class LatestIntegrationTests extends ApiIntegrationTests {
 	}
 
 	@Test
-	void aTrackedCoinWithoutTicksIsLeftOutOfLatestAndHasNoLatestTick() {
+	void aCoinWithoutTicksIsNoCoinOfTheApiThoughTheProducerDefaultsNameIt() {
 		Answer all = get("/api/v1/latest");
 		Answer polkadot = get("/api/v1/coins/polkadot/latest");
 
 		assertThat(all.json().valueStream().map((tick) -> tick.get("crypto").asString())).doesNotContain("polkadot");
 		assertThat(polkadot.status()).isEqualTo(404);
 		assertThat(polkadot.contentType()).isEqualTo("application/problem+json");
-		assertThat(polkadot.json().get("type").asString()).isEqualTo("urn:cryptoviz:problem:no-data");
+		assertThat(polkadot.json().get("type").asString()).isEqualTo("urn:cryptoviz:problem:unknown-coin");
 	}
 
 	@Test
-	void coinsListsEveryTrackedCoinWithTheTimeOfItsLatestTick() {
+	void coinsListsEveryCoinInfluxDbHoldsByIdWithTheTimeOfItsLatestTick() {
 		JsonNode coins = get("/api/v1/coins").json();
 
-		assertThat(coins.valueStream().map((coin) -> coin.get("id").asString())).containsExactly("bitcoin", "ethereum",
-				"cardano", "solana", "polkadot");
-		assertThat(coins.get(2).get("latest_tick").asString()).isEqualTo("2025-10-31T10:00:00Z");
-		assertThat(coins.get(3).get("latest_tick").asString()).isEqualTo("2025-10-31T10:30:00Z");
-		assertThat(coins.get(4).get("latest_tick").isNull()).isTrue();
+		List<String> ids = coins.valueStream().map((coin) -> coin.get("id").asString()).toList();
+		assertThat(ids).contains("cardano", "solana").doesNotContain("polkadot").isSorted();
+		assertThat(coins.get(ids.indexOf("cardano")).get("latest_tick").asString()).isEqualTo("2025-10-31T10:00:00Z");
+		assertThat(coins.get(ids.indexOf("solana")).get("latest_tick").asString()).isEqualTo("2025-10-31T10:30:00Z");
+	}
+
+	@Test
+	void aCoinNoConfigurationNamesIsServedOnceInfluxDbHoldsIt() {
+		assertThat(get("/api/v1/coins/sim-coin-123/latest").status()).isEqualTo(404);
+
+		store(tick("sim-coin-123", "2025-10-31T09:30:00Z", 1.07, null, null, null, null, "coingecko"));
+
+		Answer answer = get("/api/v1/coins/sim-coin-123/latest");
+		assertThat(answer.status()).isEqualTo(200);
+		assertThat(answer.json().get("price_usd").asDouble()).isEqualTo(1.07);
+		assertThat(get("/api/v1/coins").body()).contains("\"id\":\"sim-coin-123\"");
 	}
 
 	private JsonNode latestOf(String coin) {

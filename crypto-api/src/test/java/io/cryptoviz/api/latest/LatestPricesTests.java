@@ -7,17 +7,16 @@ import java.util.List;
 import java.util.Map;
 
 import io.cryptoviz.api.ApiProperties;
-import io.cryptoviz.api.coin.Coins;
 import io.cryptoviz.influx.InfluxGateway;
 import io.cryptoviz.influx.Row;
 import io.cryptoviz.testsupport.MutableClock;
-import io.cryptoviz.tick.TrackedCoinsProperties;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.BDDMockito.given;
 import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 
@@ -27,28 +26,26 @@ class LatestPricesTests {
 
 	private final InfluxGateway influx = mock(InfluxGateway.class);
 
-	private final LatestPrices latest = new LatestPrices(this.influx,
-			new Coins(new TrackedCoinsProperties(List.of("bitcoin", "ethereum", "cardano"))),
-			properties(Duration.ofSeconds(2)), this.clock);
+	private final LatestPrices latest = new LatestPrices(this.influx, properties(Duration.ofSeconds(2)), this.clock);
 
 	@Test
-	void asksInfluxDbForTheNewestPointOfEachTrackedCoinOnly() {
+	void asksInfluxDbForTheNewestPointOfEveryCoinItHolds() {
 		given(this.influx.query(anyString())).willReturn(List.of());
 
 		this.latest.all();
 
-		verify(this.influx).query("SELECT * FROM crypto_price WHERE (crypto = 'bitcoin' OR crypto = 'ethereum' OR "
-				+ "crypto = 'cardano') GROUP BY crypto ORDER BY time DESC LIMIT 1");
+		verify(this.influx).query("SELECT * FROM crypto_price GROUP BY crypto ORDER BY time DESC LIMIT 1");
 	}
 
 	@Test
-	void listsCoinsInTheConfiguredOrderLeavingOutThoseWithoutTicksAndKeepingMissingFiguresNull() {
+	void listsEveryCoinInfluxDbHoldsByIdKeepingMissingFiguresNull() {
 		given(this.influx.query(anyString())).willReturn(List.of(row("cardano", 0.65, null, "2025-10-31T11:59:00Z"),
-				row("bitcoin", 109000.0, 98000.0, "2025-10-31T11:59:30Z"), row("dogecoin", 0.2, null, "2025-10-31T11:59:30Z")));
+				row("bitcoin", 109000.0, 98000.0, "2025-10-31T11:59:30Z"), row("sim-coin-250", 1.0, null, "2025-10-31T11:59:30Z")));
 
 		List<LatestPrice> all = this.latest.all();
 
-		assertThat(all).extracting(LatestPrice::crypto).containsExactly("bitcoin", "cardano");
+		assertThat(all).extracting(LatestPrice::crypto).containsExactly("bitcoin", "cardano", "sim-coin-250");
+		assertThat(this.latest.coins()).containsExactly("bitcoin", "cardano", "sim-coin-250");
 		assertThat(all.get(1).priceEur()).isNull();
 		assertThat(all.get(1).change24h()).isNull();
 		assertThat(all.get(1).timestamp()).isEqualTo("2025-10-31T11:59:00Z");
@@ -72,8 +69,7 @@ class LatestPricesTests {
 
 	@Test
 	void readsOnEveryRequestWithoutACache() {
-		LatestPrices uncached = new LatestPrices(this.influx, new Coins(new TrackedCoinsProperties(List.of("bitcoin"))),
-				properties(Duration.ZERO), this.clock);
+		LatestPrices uncached = new LatestPrices(this.influx, properties(Duration.ZERO), this.clock);
 		given(this.influx.query(anyString())).willReturn(List.of());
 
 		uncached.all();
@@ -106,12 +102,33 @@ class LatestPricesTests {
 	}
 
 	@Test
-	void ignoresStreamedTicksOfCoinsItDoesNotTrack() {
-		given(this.influx.query(anyString())).willReturn(List.of());
+	void aTagThatIsNoCoinIdIsNoCoin() {
+		given(this.influx.query(anyString())).willReturn(List.of(row("bitcoin", 1.0, null, "2025-10-31T11:59:30Z"),
+				row("x' OR 1=1", 1.0, null, "2025-10-31T11:59:30Z"), row("Bitcoin", 1.0, null, "2025-10-31T11:59:30Z")));
 
-		this.latest.accept(live("dogecoin", 0.2, "2025-10-31T11:59:50Z"));
+		assertThat(this.latest.coins()).containsExactly("bitcoin");
+		assertThat(this.latest.holds("x' OR 1=1")).isFalse();
+		assertThat(this.latest.all()).extracting(LatestPrice::crypto).containsExactly("bitcoin");
+	}
 
-		assertThat(this.latest.all()).isEmpty();
+	@Test
+	void aCoinFirstSeenOnTheStreamIsKnownAtOnceWithoutAskingInfluxDb() {
+		this.latest.accept(live("sim-coin-251", 1.02, "2025-10-31T11:59:50Z"));
+
+		assertThat(this.latest.holds("sim-coin-251")).isTrue();
+		verify(this.influx, never()).query(anyString());
+
+		given(this.influx.query(anyString())).willReturn(List.of(row("bitcoin", 1.0, null, "2025-10-31T11:59:30Z")));
+		assertThat(this.latest.coins()).containsExactly("bitcoin", "sim-coin-251");
+		assertThat(this.latest.all()).extracting(LatestPrice::crypto).containsExactly("bitcoin", "sim-coin-251");
+	}
+
+	@Test
+	void aCoinTheProducerNoLongerTracksStaysKnownWhileInfluxDbHoldsItsTicks() {
+		given(this.influx.query(anyString())).willReturn(List.of(row("tether", 1.0, null, "2025-10-01T00:00:00Z")));
+
+		assertThat(this.latest.holds("tether")).isTrue();
+		assertThat(this.latest.holds("dogecoin")).isFalse();
 	}
 
 	private static LatestPrice live(String coin, double usd, String time) {

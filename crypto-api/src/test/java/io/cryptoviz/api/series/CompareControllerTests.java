@@ -28,9 +28,9 @@ class CompareControllerTests extends ApiSliceTests {
 	private SeriesQueries series;
 
 	@Test
-	void whenCompareWithoutCoinsThenEveryTrackedCoinWithABudgetSharedBetweenThem() throws Exception {
+	void whenCompareWithoutCoinsThenEveryCoinWithABudgetSharedBetweenThem() throws Exception {
 		Map<String, List<ComparedPoint>> compared = new LinkedHashMap<>();
-		for (String coin : List.of("bitcoin", "ethereum", "cardano", "solana", "polkadot")) {
+		for (String coin : List.of("bitcoin", "cardano", "ethereum", "polkadot", "solana")) {
 			compared.put(coin, List.of());
 		}
 		compared.put("bitcoin", List.of(new ComparedPoint(Instant.parse("2025-10-31T11:00:00Z"), 110000, 1.5)));
@@ -41,7 +41,7 @@ class CompareControllerTests extends ApiSliceTests {
 			.andExpect(jsonPath("$.currency").value("usd"))
 			// 400 default points for 5 coins: hourly buckets
 			.andExpect(jsonPath("$.interval").value("1h"))
-			.andExpect(jsonPath("$.series[*].coin").value(contains("bitcoin", "ethereum", "cardano", "solana", "polkadot")))
+			.andExpect(jsonPath("$.series[*].coin").value(contains("bitcoin", "cardano", "ethereum", "polkadot", "solana")))
 			.andExpect(jsonPath("$.series[0].points[0].change_pct").value(1.5))
 			.andExpect(jsonPath("$.series[0].points[0].value").value(110000.0));
 	}
@@ -72,7 +72,7 @@ class CompareControllerTests extends ApiSliceTests {
 		this.mvc.perform(get("/api/v1/compare").param("coins", "a,".repeat(500)))
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.parameter").value("coins"))
-			.andExpect(jsonPath("$.detail").value(containsString("at most the 5 tracked ones")));
+			.andExpect(jsonPath("$.detail").value(containsString("at most the 5 there are")));
 	}
 
 	@Test

@@ -1,5 +1,8 @@
 package io.cryptoviz.api.series;
 
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -121,7 +124,7 @@ class SeriesIntegrationTests extends ApiIntegrationTests {
 
 	@Test
 	void compareNormalisesEachCoinToItsFirstBucketInTheRange() {
-		JsonNode comparison = get("/api/v1/compare?coins=cardano,solana,polkadot&interval=1h"
+		JsonNode comparison = get("/api/v1/compare?coins=cardano,solana,ethereum&interval=1h"
 				+ "&from=2025-03-11T10:00:00Z&to=2025-03-11T14:00:00Z").json();
 
 		JsonNode cardano = comparison.get("series").get(0);
@@ -135,8 +138,43 @@ class SeriesIntegrationTests extends ApiIntegrationTests {
 		assertThat(times(solana)).containsExactly("2025-03-11T10:00:00Z", "2025-03-11T11:00:00Z",
 				"2025-03-11T13:00:00Z");
 		assertThat(changes(solana)).containsExactly(0.0, -5.0, 15.0);
-		assertThat(comparison.get("series").get(2).get("coin").asString()).isEqualTo("polkadot");
+		// ethereum has ticks, none in this range
+		assertThat(comparison.get("series").get(2).get("coin").asString()).isEqualTo("ethereum");
 		assertThat(comparison.get("series").get(2).get("points")).isEmpty();
+	}
+
+	@Test
+	void sparklinesAreEachCoinsHourlyMeanFromTheHour24HoursAgoWithGapsAsNullRoundedForDrawing() {
+		Instant hour = Instant.now().truncatedTo(ChronoUnit.HOURS);
+		// tether around now (the other classes' coins keep theirs): two ticks two hours ago, one a day ago
+		store(tick("tether", hour.minus(Duration.ofMinutes(110)).toString(), 1.000123456, null, null, null, null,
+				"coingecko"),
+				tick("tether", hour.minus(Duration.ofMinutes(100)).toString(), 1.000323456, null, null, null, null,
+						"coingecko"),
+				tick("tether", hour.minus(Duration.ofHours(25)).toString(), 0.98, null, null, null, null, "coingecko"));
+
+		JsonNode answer = get("/api/v1/sparklines?coins=tether,cardano").json();
+
+		Instant from = Instant.parse(answer.get("from").asString());
+		Instant to = Instant.parse(answer.get("to").asString());
+		assertThat(answer.get("interval").asString()).isEqualTo("1h");
+		assertThat(from).isEqualTo(to.minus(Duration.ofDays(1)).truncatedTo(ChronoUnit.HOURS));
+		JsonNode tether = answer.get("sparklines").get(0);
+		assertThat(tether.get("coin").asString()).isEqualTo("tether");
+		List<Double> values = new ArrayList<>();
+		tether.get("values").forEach((value) -> values.add(value.isNull() ? null : value.asDouble()));
+		assertThat(values).hasSize((int) Interval.ONE_HOUR.buckets(new TimeRange(from, to)));
+		int twoHoursAgo = (int) Duration.between(from, hour.minus(Duration.ofHours(2))).toHours();
+		List<Double> expected = new ArrayList<>();
+		for (int i = 0; i < values.size(); i++) {
+			// the mean 1.000223456 to 6 significant digits; the tick of a day ago is before from
+			expected.add((i == twoHoursAgo) ? 1.00022 : null);
+		}
+		assertThat(values).isEqualTo(expected);
+		// cardano's ticks are of 2025: none in the last 24 hours
+		JsonNode cardano = answer.get("sparklines").get(1);
+		assertThat(cardano.get("coin").asString()).isEqualTo("cardano");
+		assertThat(cardano.get("values")).isEmpty();
 	}
 
 	@Test

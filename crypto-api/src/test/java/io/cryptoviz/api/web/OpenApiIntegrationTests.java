@@ -16,13 +16,17 @@ class OpenApiIntegrationTests extends ApiIntegrationTests {
 		assertThat(api.get("info").get("title").asString()).isEqualTo("CryptoViz API");
 		assertThat(api.get("paths").propertyNames()).containsExactlyInAnyOrder("/api/v1/coins", "/api/v1/latest",
 				"/api/v1/coins/{coin}/latest", "/api/v1/coins/{coin}/history", "/api/v1/coins/{coin}/candles",
-				"/api/v1/compare", "/api/v1/stream");
+				"/api/v1/compare", "/api/v1/sparklines", "/api/v1/stream");
 		JsonNode history = api.get("paths").get("/api/v1/coins/{coin}/history").get("get");
 		assertThat(history.get("parameters").valueStream().map((parameter) -> parameter.get("name").asString()))
 			.containsExactly("coin", "field", "aggregation", "from", "to", "interval");
 		assertThat(history.get("responses").propertyNames()).contains("200", "400", "404", "503");
 		assertThat(history.get("responses").get("400").get("content").propertyNames())
 			.containsExactly("application/problem+json");
+		JsonNode sparklines = api.get("paths").get("/api/v1/sparklines").get("get");
+		assertThat(sparklines.get("parameters").valueStream().map((parameter) -> parameter.get("name").asString()))
+			.containsExactly("coins", "currency");
+		assertThat(sparklines.get("responses").propertyNames()).contains("200", "400", "404", "503");
 		JsonNode latest = api.get("paths").get("/api/v1/coins/{coin}/latest").get("get");
 		assertThat(latest.get("responses").propertyNames()).contains("200", "404", "503");
 		assertThat(latest.get("responses").get("503").get("content").get("application/problem+json").get("schema")

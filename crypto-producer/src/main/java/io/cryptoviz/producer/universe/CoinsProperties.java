@@ -9,8 +9,7 @@ import org.springframework.validation.annotation.Validated;
 
 /**
  * The producer's reading of {@code cryptoviz.coins}: fixed CoinGecko ids, a rule {@code top:N}, or both.
- * The API reads the same setting as ids only ({@code TrackedCoinsProperties}), so a rule belongs in the
- * producer's configuration until the API learns the coins from the data.
+ * Only the producer reads it: the API learns the coins from the data.
  *
  * @param coins entries, each a coin id or a rule
  */
