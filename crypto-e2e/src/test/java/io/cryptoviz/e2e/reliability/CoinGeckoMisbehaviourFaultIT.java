@@ -3,12 +3,14 @@ package io.cryptoviz.e2e.reliability;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import io.cryptoviz.devstack.ServiceProcess;
 import io.cryptoviz.testsupport.Fixtures;
 import io.cryptoviz.testsupport.KafkaTestClients;
+import io.cryptoviz.testsupport.PrometheusScrape;
 import io.cryptoviz.testsupport.StubResponse;
 import io.cryptoviz.tick.PriceTick;
 import io.cryptoviz.tick.TickJson;
@@ -18,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.entry;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -57,14 +60,22 @@ class CoinGeckoMisbehaviourFaultIT {
 			List<PriceTick> ticks = published.stream()
 				.map((record) -> json.readValue(new String(record.value(), StandardCharsets.UTF_8), PriceTick.class))
 				.toList();
-			double failedPolls = pipeline.counter(producer, "crypto_polls_total")
-					- pipeline.counter(producer, "crypto_polls_total", "outcome=\"success\"");
+			// every figure from one scrape: the producer still polls the healthy stub every 200 ms, and
+			// a success counted between a scrape of the total and one of the successes would be taken
+			// off the failures
+			PrometheusScrape meters = pipeline.scrape(producer);
+			Map<String, Double> failedPollsByOutcome = new LinkedHashMap<>();
+			for (String outcome : List.of("rate_limited", "unavailable", "malformed")) {
+				failedPollsByOutcome.put(outcome, meters.total("crypto_polls_total", "outcome=\"" + outcome + "\""));
+			}
+			double failedPolls = meters.total("crypto_polls_total")
+					- meters.total("crypto_polls_total", "outcome=\"success\"");
 			// figures the producer refused: not the ticks of the healthy answer that did not move, nor
 			// the coins an answer left out. Counted by reason, each final once the stub is healthy: the
-			// count of unchanged ticks grows with every poll, so a difference of two scrapes would not be
+			// count of unchanged ticks grows with every poll
 			double refused = 0;
 			for (String reason : List.of("unreadable", "invalid", "no_usd_price", "no_timestamp", "future_timestamp")) {
-				refused += pipeline.counter(producer, "crypto_ticks_skipped_total", "reason=\"" + reason + "\"");
+				refused += meters.total("crypto_ticks_skipped_total", "reason=\"" + reason + "\"");
 			}
 			Ledger.Outcome outcome = pipeline.outcome("6. CoinGecko misbehaving (stub), then healthy", ticks.size())
 				.record(("%d bad answers (429 with and without Retry-After, 5xx, timeout, truncated JSON, HTML, "
@@ -80,7 +91,12 @@ class CoinGeckoMisbehaviourFaultIT {
 					assertThat(bitcoin.timestamp()).isEqualTo(Instant.ofEpochSecond(1761906645));
 				});
 			assertThat(producer.isRunning()).isTrue();
-			assertThat(failedPolls).isGreaterThanOrEqualTo(8);
+			// each answer that fails a poll whole is one failed poll: the two 429s, the three 5xx and the
+			// timeout, the truncated JSON, the HTML page and the '[]'; the other four answers are read,
+			// their figures refused one by one
+			assertThat(failedPollsByOutcome).containsExactly(entry("rate_limited", 2.0), entry("unavailable", 4.0),
+					entry("malformed", 3.0));
+			assertThat(failedPolls).isEqualTo(9);
 			assertThat(refused).isGreaterThanOrEqualTo(4);
 			FaultScenarios.assertExactlyOnce(outcome);
 		}

@@ -114,7 +114,15 @@ final class FaultPipeline implements AutoCloseable {
 	 * {@code outcome="success"}), read from a service's /actuator/prometheus.
 	 */
 	double counter(ServiceProcess service, String prometheusName, String... labels) {
-		return PrometheusScrape.of(service.url()).total(prometheusName, labels);
+		return scrape(service).total(prometheusName, labels);
+	}
+
+	/**
+	 * One read of a service's /actuator/prometheus, for figures that must be of the same moment: two
+	 * {@link #counter} calls are two scrapes, and a counter that still moves moves between them.
+	 */
+	PrometheusScrape scrape(ServiceProcess service) {
+		return PrometheusScrape.of(service.url());
 	}
 
 	Ledger.Outcome outcome(String scenario, long sent) throws Exception {
