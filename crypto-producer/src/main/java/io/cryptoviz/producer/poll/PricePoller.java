@@ -106,7 +106,8 @@ public class PricePoller {
 		}
 		catch (PriceSourceException ex) {
 			Duration wait = this.backoff.failed(ex.retryAfter(), interval);
-			this.nextAttempt = now.plus(wait);
+			// Retry-After counts from the answer: a slow 429 measured from the request would be asked again at once
+			this.nextAttempt = this.clock.instant().plus(wait);
 			count("crypto.polls", "outcome", ex.kind().tag());
 			if (ex.kind() != PriceSourceException.Kind.QUOTA_EXHAUSTED) {
 				// the budget reports a used-up quota itself, once

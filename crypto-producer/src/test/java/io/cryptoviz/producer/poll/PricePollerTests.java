@@ -212,6 +212,15 @@ class PricePollerTests {
 	}
 
 	@Test
+	void retryAfterCountsFromTheAnswerNotFromTheRequest() {
+		this.source.answersAfter(Duration.ofSeconds(8));
+		this.source.fail(new PriceSourceException(Kind.RATE_LIMITED, "429", Duration.ofSeconds(60), null));
+		this.poller.pollIfDue();
+
+		assertThat(this.poller.nextAttempt()).isEqualTo(T0.plusSeconds(60 + 8 + 60));
+	}
+
+	@Test
 	void doesNotPublishWhenTheSourceFails() {
 		this.source.fail(new PriceSourceException(Kind.MALFORMED, "not JSON"));
 
@@ -244,13 +253,20 @@ class PricePollerTests {
 		return captor.getValue();
 	}
 
-	private static final class ScriptedSource implements PriceSource {
+	private final class ScriptedSource implements PriceSource {
 
 		private PriceSnapshot snapshot = PriceSnapshot.of(List.of());
 
 		private RuntimeException failure;
 
 		private int calls;
+
+		private Duration answersAfter = Duration.ZERO;
+
+		/** The source's answer takes this long on the test's clock. */
+		void answersAfter(Duration delay) {
+			this.answersAfter = delay;
+		}
 
 		void next(CoinQuote... quotes) {
 			next(PriceSnapshot.of(List.of(quotes)));
@@ -268,6 +284,7 @@ class PricePollerTests {
 		@Override
 		public PriceSnapshot fetch(List<String> coins) {
 			this.calls++;
+			PricePollerTests.this.clock.advance(this.answersAfter);
 			if (this.failure != null) {
 				throw this.failure;
 			}
