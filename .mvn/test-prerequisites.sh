@@ -50,9 +50,10 @@ if [ ${#required[@]} -eq 0 ]; then
   exit 0
 fi
 
+listed="$(printf ', %s' "${programs[@]}")"
 cat >&2 <<MESSAGE
 
-The tests need programs that are not installed here: ${programs[*]}.
+The tests need programs that are not installed here: ${listed#, }.
 Install them (as root, ./mvnw verify does this itself):
 
     sudo apt-get install -y ${required[*]}

@@ -35,9 +35,7 @@ import io.cryptoviz.e2e.stack.InfluxV1;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ConditionEvaluationResult;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.extension.ExtensionContext;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -311,17 +309,9 @@ class ComposeStackIT {
 	static final class ComposeAndDebootstrap extends DockerEngine {
 
 		@Override
-		public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
-			ConditionEvaluationResult engine = super.evaluateExecutionCondition(context);
-			if (engine.isDisabled() || context.getTestMethod().isPresent()) {
-				return engine;
-			}
-			if (!ComposeStack.installed()) {
-				return ConditionEvaluationResult
-					.disabled("Neither docker compose (v2) nor docker-compose is installed (Debian/Ubuntu: apt-get install docker-compose)");
-			}
-			String standIns = StandInImages.cannotBuild();
-			return (standIns == null) ? engine : ConditionEvaluationResult.disabled(standIns);
+		String missing() {
+			return ComposeStack.installed() ? StandInImages.cannotBuild()
+					: "Neither docker compose (v2) nor docker-compose is installed (Debian/Ubuntu: apt-get install docker-compose)";
 		}
 
 	}

@@ -24,9 +24,7 @@ import io.cryptoviz.e2e.stack.InfluxV1;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ConditionEvaluationResult;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.extension.ExtensionContext;
 import org.testcontainers.containers.BindMode;
 import org.testcontainers.containers.GenericContainer;
 import org.testcontainers.containers.wait.strategy.Wait;
@@ -175,13 +173,8 @@ class DockerDeploymentIT {
 	static final class DeploymentImages extends DockerEngine {
 
 		@Override
-		public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
-			ConditionEvaluationResult engine = super.evaluateExecutionCondition(context);
-			if (engine.isDisabled() || context.getTestMethod().isPresent()) {
-				return engine;
-			}
-			String missing = DockerEngine.missingImage(composeImage("kafka"), composeImage("influxdb"));
-			return (missing == null) ? engine : ConditionEvaluationResult.disabled(missing);
+		String missing() {
+			return DockerEngine.missingImage(composeImage("kafka"), composeImage("influxdb"));
 		}
 
 	}

@@ -29,8 +29,17 @@ class DockerEngine implements ExecutionCondition {
 	@Override
 	public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
 		String unavailable = unavailable(context);
-		return (unavailable == null) ? ConditionEvaluationResult.enabled("A Docker engine runs")
-				: ConditionEvaluationResult.disabled("No Docker engine: " + unavailable);
+		if (unavailable != null) {
+			return ConditionEvaluationResult.disabled("No Docker engine: " + unavailable);
+		}
+		String missing = context.getTestMethod().isPresent() ? null : missing();
+		return (missing == null) ? ConditionEvaluationResult.enabled("A Docker engine runs")
+				: ConditionEvaluationResult.disabled(missing);
+	}
+
+	/** What else a test class needs and this machine lacks, once there is an engine; null when nothing. */
+	String missing() {
+		return null;
 	}
 
 	/** Why there is no engine for this test run, or null when there is one (started once, for the run). */
