@@ -18,6 +18,7 @@ import java.util.stream.Stream;
 
 import io.cryptoviz.e2e.deployment.ComposeFile.MissingVariableException;
 import org.apache.kafka.common.Uuid;
+import org.apache.kafka.common.utils.AppInfoParser;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.yaml.snakeyaml.Yaml;
@@ -245,7 +246,8 @@ class ComposeFileTests {
 	@Test
 	void kafkaRunsKRaftWithAListenerForTheContainersAndOneForTheHost() {
 		Map<String, Object> kafka = services.get("kafka");
-		assertThat((String) kafka.get("image")).startsWith("apache/kafka:4.1.");
+		// the broker is the Kafka release the services' clients are (and ComposeStackIT's stand-in runs)
+		assertThat((String) kafka.get("image")).isEqualTo("apache/kafka:" + AppInfoParser.getVersion());
 		assertThat(services.keySet()).noneMatch((name) -> name.contains("zookeeper"));
 		Map<String, String> env = environment(kafka);
 		assertThat(env).containsEntry("KAFKA_PROCESS_ROLES", "broker,controller")
@@ -519,8 +521,8 @@ class ComposeFileTests {
 				assertThat(image).as(service).doesNotEndWith(":latest").matches(".*:v?\\d+(\\.\\d+)+$");
 			}
 		});
-		// 12.0.0 has CVE-2025-4123 (fixed in 12.0.1); 12.2.2 also has the fix for CVE-2025-41115
-		assertThat(services.get("grafana")).containsEntry("image", "grafana/grafana:12.2.2");
+		// 12.0.0 has CVE-2025-4123 (fixed in 12.0.1); 12.2 is past its end of life: 12.4, patched
+		assertThat(services.get("grafana")).containsEntry("image", "grafana/grafana:12.4.15");
 		assertThat(environment(services.get("grafana"))).containsEntry("GF_SECURITY_SECRET_KEY", "grafana-secret-key")
 			.containsEntry("GF_USERS_ALLOW_SIGN_UP", "false")
 			.containsEntry("GF_AUTH_ANONYMOUS_ENABLED", "false");
