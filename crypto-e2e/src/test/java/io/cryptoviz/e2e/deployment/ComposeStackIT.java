@@ -39,6 +39,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -77,6 +78,9 @@ class ComposeStackIT {
 
 	private static final Timings timings = new Timings();
 
+	@RegisterExtension
+	static final CheckReport checks = new CheckReport();
+
 	private static final Map<String, String> environment = new LinkedHashMap<>();
 
 	private static ComposeStack stack;
@@ -102,9 +106,9 @@ class ComposeStackIT {
 			Files.writeString(WORK.resolve("compose.log"), stack.run(Duration.ofMinutes(2), "logs", "--no-color").output());
 			stack.run(Duration.ofMinutes(3), "down", "--volumes");
 		}
-		String report = "ComposeStackIT took:\n" + timings.report();
+		String report = "ComposeStackIT checked:\n" + checks.report() + "and took:\n" + timings.report();
 		System.out.print(report);
-		Files.writeString(WORK.resolve("timings.txt"), report);
+		Files.writeString(WORK.resolve("report.txt"), report);
 	}
 
 	@Test
