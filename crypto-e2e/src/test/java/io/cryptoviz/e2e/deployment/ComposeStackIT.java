@@ -44,6 +44,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.entry;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -76,6 +77,14 @@ class ComposeStackIT {
 
 	private static final Path WORK = Path.of("target", "compose-stack").toAbsolutePath();
 
+	/** The test's override of docker/compose.yaml: the stand-ins, and nothing else. */
+	private static final Path OVERRIDE = ComposeFile.projectRoot()
+		.resolve("crypto-e2e/src/test/resources/deployment/compose.stand-ins.yaml");
+
+	/** The host ports .env sets: free ones, since other stacks share this host. */
+	private static final List<String> PORTS = List.of("API_PORT", "CONSUMER_PORT", "INFLUX_PORT", "PROMETHEUS_PORT",
+			"GRAFANA_PORT", "KAFKA_EXTERNAL_PORT");
+
 	private static final Timings timings = new Timings();
 
 	@RegisterExtension
@@ -90,8 +99,7 @@ class ComposeStackIT {
 		Files.createDirectories(WORK);
 		new StandInImages(WORK, timings).build();
 		Path environmentFile = writeEnvironment();
-		stack = new ComposeStack(PROJECT, environmentFile,
-				ComposeFile.projectRoot().resolve("crypto-e2e/src/test/resources/deployment/compose.stand-ins.yaml"));
+		stack = new ComposeStack(PROJECT, environmentFile, OVERRIDE);
 		System.out.println("Compose: " + stack.describe());
 		// what an earlier run that was killed may have left
 		stack.run(Duration.ofMinutes(3), "down", "--volumes", "--remove-orphans");
@@ -144,7 +152,8 @@ class ComposeStackIT {
 			List<String> health = new ArrayList<>();
 			targets.forEach((target) -> health.add(target.path("scrapePool").asString() + " "
 					+ target.path("health").asString() + " " + target.path("lastError").asString()));
-			assertThat(health).hasSize(3).allSatisfy((target) -> assertThat(target).contains(" up "));
+			assertThat(health).hasSize(applicationContainers())
+				.allSatisfy((target) -> assertThat(target).contains(" up "));
 			assertThat(labels(promQl("count by (application) (process_uptime_seconds)"), "application"))
 				.containsExactlyInAnyOrder("crypto-producer", "crypto-consumer", "crypto-api");
 		});
@@ -286,6 +295,60 @@ class ComposeStackIT {
 	}
 
 	@Test
+	void aBadEnvStopsTheStackBeforeAnythingStartsAndNamesTheValue() throws IOException {
+		// a password InfluxDB would refuse: check-env fails, and nothing that depends on it is started
+		Map<String, String> tooShort = new LinkedHashMap<>(environment);
+		tooShort.put("INFLUX_API_PASSWORD", "short");
+		ComposeStack shortPassword = badStack("too-short", tooShort);
+		try {
+			Command up = shortPassword.run(Duration.ofMinutes(3), "up", "-d");
+			assertThat(up.exitCode()).as(up.output()).isNotZero();
+			assertThat(up.output()).contains("check-env");
+			assertThat(shortPassword.run(Duration.ofMinutes(1), "logs", "--no-color", "check-env").output()).contains(
+					"docker/.env: INFLUX_API_PASSWORD is 5 characters long; InfluxDB takes passwords of 8 characters or more");
+			Map<String, String> containers = new TreeMap<>();
+			shortPassword.containers()
+				.forEach((name, container) -> containers.put(name, container.running() + " " + container.exitCode()));
+			assertThat(containers).containsExactly(entry("check-env-1", "false 1"));
+		}
+		finally {
+			shortPassword.run(Duration.ofMinutes(2), "down", "--volumes");
+		}
+		// a missing value: compose itself refuses, and says where to set it
+		Map<String, String> missing = new LinkedHashMap<>(environment);
+		missing.put("INFLUX_CONSUMER_PASSWORD", "");
+		ComposeStack missingValue = badStack("missing", missing);
+		Command up = missingValue.run(Duration.ofMinutes(1), "up", "-d");
+		assertThat(up.exitCode()).isNotZero();
+		assertThat(up.output()).contains("INFLUX_CONSUMER_PASSWORD").contains("set INFLUX_CONSUMER_PASSWORD in docker/.env");
+		assertThat(missingValue.containers()).isEmpty();
+	}
+
+	@Test
+	@Order(Integer.MAX_VALUE - 1)
+	void aSecondProducerStandsByAndPrometheusScrapesBoth() {
+		awaitHealthy();
+		timings.time("a second producer (up -d --scale crypto-producer=2)", () -> {
+			stack.run(Duration.ofMinutes(3), "up", "-d", "--scale", "crypto-producer=2").orFail();
+			await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(2)).untilAsserted(() -> {
+				List<String> producers = new ArrayList<>();
+				stack.containers().forEach((name, container) -> {
+					if (container.service().equals("crypto-producer")) {
+						producers.add(name + " " + container.health());
+					}
+				});
+				assertThat(producers).containsExactlyInAnyOrder("crypto-producer-1 healthy", "crypto-producer-2 healthy");
+			});
+			// Prometheus finds the new one by name; exactly one of the two polls
+			await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofSeconds(2)).untilAsserted(() -> {
+				List<String> leader = new ArrayList<>();
+				promQl("crypto_producer_leader").forEach((series) -> leader.add(series.path("value").get(1).asString()));
+				assertThat(leader).containsExactlyInAnyOrder("0", "1");
+			});
+		});
+	}
+
+	@Test
 	@Order(Integer.MAX_VALUE)
 	void stopEndsEveryServiceByItselfWithinItsGracePeriodAndTheDataOutlivesIt() {
 		awaitHealthy();
@@ -296,17 +359,20 @@ class ComposeStackIT {
 		Instant stopped = Instant.now();
 		timings.time("docker compose stop", () -> stack.run(Duration.ofMinutes(5), "stop").orFail());
 		Map<String, String> endings = new TreeMap<>();
-		for (Container container : stack.containers().values()) {
+		Set<String> stoppedServices = new TreeSet<>();
+		stack.containers().forEach((name, container) -> {
 			if (SERVICES.contains(container.service())) {
 				Duration took = Duration.between(stopped, Instant.parse(container.finishedAt()));
-				endings.put(container.service(), "running " + container.running() + ", exit " + container.exitCode()
+				endings.put(name, "running " + container.running() + ", exit " + container.exitCode()
 						+ (container.oomKilled() ? " (out of memory)" : "") + ", within grace "
 						+ (took.compareTo(grace.get(container.service())) < 0));
+				stoppedServices.add(container.service());
 			}
-		}
+		});
 		// 143 is a JVM's exit on SIGTERM; a SIGKILL at the end of the grace period would be 137
-		assertThat(endings).hasSize(SERVICES.size())
-			.allSatisfy((service, ending) -> assertThat(ending).matches("running false, exit (0|143), within grace true"));
+		assertThat(stoppedServices).containsExactlyInAnyOrderElementsOf(SERVICES);
+		assertThat(endings)
+			.allSatisfy((container, ending) -> assertThat(ending).matches("running false, exit (0|143), within grace true"));
 
 		timings.time("up -d again, the points there and new ones stored", () -> {
 			stack.run(Duration.ofMinutes(5), "up", "-d").orFail();
@@ -342,15 +408,18 @@ class ComposeStackIT {
 		environment.put("CRYPTOVIZ_PRODUCER_SOURCE", "simulated");
 		environment.put("CRYPTOVIZ_PRODUCER_POLL_INTERVAL", "2s");
 		// free ports on this host, which other stacks share
-		for (String port : List.of("API_PORT", "CONSUMER_PORT", "INFLUX_PORT", "PROMETHEUS_PORT", "GRAFANA_PORT",
-				"KAFKA_EXTERNAL_PORT")) {
+		for (String port : PORTS) {
 			environment.put(port, String.valueOf(Ports.free()));
 		}
-		StringBuilder file = new StringBuilder();
-		environment.forEach((name, value) -> file.append(name).append('=').append(value).append('\n'));
 		Path path = WORK.resolve("test.env");
-		Files.writeString(path, file);
+		Files.writeString(path, envFile(environment));
 		return path;
+	}
+
+	private static String envFile(Map<String, String> values) {
+		StringBuilder file = new StringBuilder();
+		values.forEach((name, value) -> file.append(name).append('=').append(value).append('\n'));
+		return file.toString();
 	}
 
 	private static String secret() {
@@ -386,6 +455,29 @@ class ComposeStackIT {
 			grace.put(service, Duration.parse("PT" + period.toUpperCase(java.util.Locale.ROOT)));
 		}
 		return grace;
+	}
+
+	/** A project of its own, with the same override and ports of its own, for an .env that must not start. */
+	private static ComposeStack badStack(String name, Map<String, String> values) throws IOException {
+		Map<String, String> own = new LinkedHashMap<>(values);
+		own.put("COMPOSE_PROJECT_NAME", PROJECT + "-" + name);
+		for (String port : PORTS) {
+			own.put(port, String.valueOf(Ports.free()));
+		}
+		Path file = WORK.resolve(name + ".env");
+		Files.writeString(file, envFile(own));
+		ComposeStack bad = new ComposeStack(PROJECT + "-" + name, file, OVERRIDE);
+		bad.run(Duration.ofMinutes(2), "down", "--volumes", "--remove-orphans");
+		return bad;
+	}
+
+	/** How many containers of the producer, the consumer and the API run. */
+	private static int applicationContainers() {
+		return (int) stack.containers()
+			.values()
+			.stream()
+			.filter((container) -> container.running() && container.service().startsWith("crypto-"))
+			.count();
 	}
 
 	private static String url(String portVariable) {
