@@ -2,6 +2,7 @@ package io.cryptoviz.e2e.deployment;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -9,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -16,12 +18,14 @@ import java.util.stream.Stream;
 
 import io.cryptoviz.e2e.deployment.ComposeFile.MissingVariableException;
 import org.apache.kafka.common.Uuid;
+import org.apache.kafka.common.utils.AppInfoParser;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.yaml.snakeyaml.Yaml;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.assertj.core.api.Assertions.entry;
 
 /**
  * The docker compose deployment, checked without Docker: the file as compose interpolates it,
@@ -33,8 +37,20 @@ class ComposeFileTests {
 	/** The CryptoViz services and the module each image is built from. */
 	private static final List<String> APPLICATIONS = List.of("crypto-producer", "crypto-consumer", "crypto-api");
 
-	private static final Set<String> REQUIRED = Set.of("INFLUX_ADMIN_USER", "INFLUX_ADMIN_PASSWORD", "INFLUX_TOKEN",
-			"GRAFANA_ADMIN_PASSWORD");
+	private static final Set<String> REQUIRED = Set.of("INFLUX_ADMIN_USER", "INFLUX_ADMIN_PASSWORD", "INFLUX_ADMIN_TOKEN",
+			"INFLUX_CONSUMER_PASSWORD", "INFLUX_API_PASSWORD", "INFLUX_GRAFANA_PASSWORD", "GRAFANA_ADMIN_PASSWORD",
+			"GRAFANA_SECRET_KEY");
+
+	/** The containers that keep running (check-env runs first and exits). */
+	private static final List<String> LONG_RUNNING = List.of("kafka", "influxdb", "crypto-producer", "crypto-consumer",
+			"crypto-api", "prometheus", "grafana");
+
+	/** Each service's InfluxDB v1 user, and the buckets it may read and write. */
+	private static final Map<String, String> INFLUX_USERS = Map.of("crypto-consumer", "crypto-consumer", "crypto-api",
+			"crypto-api", "grafana", "grafana");
+
+	/** Spring Boot's default spring.lifecycle.timeout-per-shutdown-phase, which no service changes. */
+	private static final Duration SPRING_GRACEFUL_SHUTDOWN = Duration.ofSeconds(30);
 
 	private static final Pattern URL = Pattern.compile("^[a-z]+://([^/:]+)(?::(\\d+))?(/.*)?$");
 
@@ -80,7 +96,18 @@ class ComposeFileTests {
 		Map<String, String> example = ComposeFile.envExample();
 		assertThat(example.keySet()).containsAll(compose.variables().keySet());
 		assertThat(ComposeFile.documentedInEnvExample()).containsAll(example.keySet());
-		assertThat(compose.variables().keySet()).containsAll(example.keySet());
+		Set<String> used = new TreeSet<>(compose.variables().keySet());
+		used.add("COMPOSE_PROJECT_NAME"); // read by compose itself
+		assertThat(used).containsAll(example.keySet());
+		// settings passed on by name only (no value in compose.yaml) are shown, commented out
+		String text = ComposeFile.read(ComposeFile.dockerDirectory().resolve(".env.example"));
+		ComposeFileTests.<Map<String, Object>>mapOf(compose.raw().get("services"))
+			.forEach((service, definition) -> mapOf(definition.getOrDefault("environment", Map.of()))
+			.forEach((name, value) -> {
+				if (value == null) {
+					assertThat(text).as("%s of %s in .env.example", name, service).contains("#" + name + "=");
+				}
+			}));
 		example.forEach((name, value) -> {
 			if (REQUIRED.contains(name) || name.matches(".*(PASSWORD|TOKEN|SECRET|API_KEY)$")) {
 				assertThat(value).as("%s in .env.example", name).isEmpty();
@@ -93,7 +120,7 @@ class ComposeFileTests {
 		Map<String, Map<String, Object>> rawServices = mapOf(compose.raw().get("services"));
 		rawServices.forEach((service, definition) -> environment(definition).forEach((name, value) -> {
 			if (name.matches(".*(PASSWORD|TOKEN|SECRET|API_KEY)$")) {
-				assertThat(value).as("%s of %s", name, service).matches("^\\$\\{[A-Z_]+(:\\?[^}]*|:-)?}$");
+				assertThat(value).as("%s of %s", name, service).matches("^([a-z-]+:)?\\$\\{[A-Z_]+(:\\?[^}]*|:-)?}$");
 			}
 		}));
 		String datasources = ComposeFile
@@ -106,7 +133,7 @@ class ComposeFileTests {
 		List<String> checked = new ArrayList<>();
 		services.forEach((service, definition) -> environment(definition).forEach((name, value) -> {
 			if (name.equals("KAFKA_ADVERTISED_LISTENERS") || name.equals("KAFKA_LISTENERS")
-					|| name.equals("KAFKA_CONTROLLER_QUORUM_VOTERS") || name.startsWith("GF_")) {
+					|| name.equals("KAFKA_CONTROLLER_QUORUM_VOTERS") || name.startsWith("GF_") || name.equals("INFLUX_TOKEN")) {
 				return;
 			}
 			for (String address : value.split(",")) {
@@ -138,27 +165,34 @@ class ComposeFileTests {
 		for (String application : List.of("crypto-consumer", "crypto-api")) {
 			assertThat(environment(services.get(application))).as(application)
 				.containsEntry("INFLUX_URL", "http://influxdb:8086")
-				.containsEntry("INFLUX_TOKEN", "token-value");
+				.containsKey("INFLUX_TOKEN");
 		}
 		assertThat(environment(services.get("crypto-producer"))).containsEntry("CRYPTOVIZ_PRODUCER_SOURCE", "coingecko")
 			.containsKey("COINGECKO_API_KEY");
-		assertThat(environment(services.get("grafana"))).containsEntry("INFLUX_TOKEN", "token-value")
+		assertThat(environment(services.get("grafana"))).containsKey("INFLUX_TOKEN")
 			.containsEntry("GF_SECURITY_ADMIN_PASSWORD", "grafana-password");
 	}
 
 	@Test
 	void everyContainerHasAHealthcheckAndStartsAfterItsDependenciesAreHealthy() {
+		assertThat(services.keySet()).containsExactlyInAnyOrderElementsOf(union(LONG_RUNNING, List.of("check-env")));
 		services.forEach((service, definition) -> {
-			assertThat(mapOf(definition.get("healthcheck"))).as(service).containsKey("test");
+			if (LONG_RUNNING.contains(service)) {
+				assertThat(mapOf(definition.get("healthcheck"))).as(service).containsKey("test");
+			}
 			if (definition.containsKey("depends_on")) {
 				mapOf(definition.get("depends_on")).forEach((dependency, condition) -> {
 					assertThat(services).as("%s depends on", service).containsKey(dependency);
 					assertThat(mapOf(condition)).as("%s → %s", service, dependency)
-						.containsEntry("condition", "service_healthy");
+						.containsEntry("condition", dependency.equals("check-env") ? "service_completed_successfully"
+								: "service_healthy");
 				});
 			}
 		});
 		assertThat(dependencies("crypto-producer")).containsExactly("kafka");
+		for (String stateful : List.of("kafka", "influxdb", "prometheus")) {
+			assertThat(dependencies(stateful)).as(stateful).containsExactly("check-env");
+		}
 		assertThat(dependencies("crypto-consumer")).containsExactlyInAnyOrder("kafka", "influxdb");
 		assertThat(dependencies("crypto-api")).containsExactlyInAnyOrder("kafka", "influxdb");
 		assertThat(dependencies("grafana")).contains("influxdb", "prometheus");
@@ -178,26 +212,42 @@ class ComposeFileTests {
 	}
 
 	@Test
-	void publishedPortsAreDistinctAndTheServicesPublishThePortsTheyListenOn() {
+	void portsArePublishedOnLocalhostOnlyButThePageAndGrafanaWhereTheOneVariableSays() {
 		Set<String> hostPorts = new HashSet<>();
+		Map<String, List<String>> published = new TreeMap<>();
 		services.forEach((service, definition) -> {
 			for (String mapping : ComposeFileTests.<String>listOf(definition.getOrDefault("ports", List.of()))) {
-				assertThat(hostPorts.add(mapping.split(":")[0])).as("host port of %s: %s", service, mapping).isTrue();
+				assertThat(mapping).as("%s publishes %s", service, mapping).matches("^\\d+\\.\\d+\\.\\d+\\.\\d+:\\d+:\\d+$");
+				assertThat(hostPorts.add(mapping.split(":")[1])).as("host port of %s: %s", service, mapping).isTrue();
+				published.computeIfAbsent(service, (key) -> new ArrayList<>()).add(mapping);
+			}
+		});
+		assertThat(published).containsOnly(entry("crypto-consumer", List.of("127.0.0.1:8082:8082")),
+				entry("crypto-api", List.of("127.0.0.1:8080:8080")), entry("grafana", List.of("127.0.0.1:3000:3000")),
+				entry("prometheus", List.of("127.0.0.1:9090:9090")), entry("influxdb", List.of("127.0.0.1:8086:8086")),
+				entry("kafka", List.of("127.0.0.1:29092:29092")));
+		// the producer publishes nothing, so that a second one (--scale crypto-producer=2) can start
+		assertThat(services.get("crypto-producer")).doesNotContainKey("ports");
+
+		Map<String, String> exposed = new HashMap<>(exampleEnvironmentWithRequiredValues());
+		exposed.put("PUBLISH_ADDRESS", "0.0.0.0");
+		Map<String, Map<String, Object>> exposedServices = mapOf(compose.interpolated(exposed).get("services"));
+		exposedServices.forEach((service, definition) -> {
+			for (String mapping : ComposeFileTests.<String>listOf(definition.getOrDefault("ports", List.of()))) {
+				assertThat(mapping).as(service)
+					.startsWith(List.of("crypto-api", "grafana").contains(service) ? "0.0.0.0:" : "127.0.0.1:");
 			}
 		});
 		for (String application : APPLICATIONS) {
-			int port = serverPort(application);
-			assertThat(listOf(services.get(application).get("ports"))).as(application).contains(port + ":" + port);
+			assertThat(containerPorts(application)).as(application).contains(serverPort(application));
 		}
-		assertThat(listOf(services.get("grafana").get("ports"))).contains("3000:3000");
-		assertThat(listOf(services.get("prometheus").get("ports"))).contains("9090:9090");
-		assertThat(listOf(services.get("influxdb").get("ports"))).contains("8086:8086");
 	}
 
 	@Test
 	void kafkaRunsKRaftWithAListenerForTheContainersAndOneForTheHost() {
 		Map<String, Object> kafka = services.get("kafka");
-		assertThat((String) kafka.get("image")).startsWith("apache/kafka:4.1.");
+		// the broker is the Kafka release the services' clients are (and ComposeStackIT's stand-in runs)
+		assertThat((String) kafka.get("image")).isEqualTo("apache/kafka:" + AppInfoParser.getVersion());
 		assertThat(services.keySet()).noneMatch((name) -> name.contains("zookeeper"));
 		Map<String, String> env = environment(kafka);
 		assertThat(env).containsEntry("KAFKA_PROCESS_ROLES", "broker,controller")
@@ -222,7 +272,7 @@ class ComposeFileTests {
 		// the host reaches the EXTERNAL listener on the port that listener advertises
 		String externalPort = advertised.get("EXTERNAL").split(":")[1];
 		assertThat(advertised.get("EXTERNAL")).startsWith("localhost:");
-		assertThat(listOf(kafka.get("ports"))).contains(externalPort + listeners.get("EXTERNAL"));
+		assertThat(listOf(kafka.get("ports"))).contains("127.0.0.1:" + externalPort + listeners.get("EXTERNAL"));
 
 		env.forEach((name, value) -> {
 			if (name.endsWith("REPLICATION_FACTOR") || name.endsWith("MIN_ISR")) {
@@ -242,15 +292,14 @@ class ComposeFileTests {
 		assertThat((String) services.get("influxdb").get("image")).isEqualTo("influxdb:2.7");
 		assertThat(env).containsEntry("DOCKER_INFLUXDB_INIT_MODE", "setup")
 			.containsEntry("DOCKER_INFLUXDB_INIT_BUCKET", "crypto-data")
-			.containsEntry("DOCKER_INFLUXDB_INIT_ADMIN_TOKEN", "token-value")
+			.containsEntry("DOCKER_INFLUXDB_INIT_ADMIN_TOKEN", "admin-token-value")
 			.containsKeys("DOCKER_INFLUXDB_INIT_ORG", "DOCKER_INFLUXDB_INIT_RETENTION", "DOCKER_INFLUXDB_INIT_USERNAME",
 					"DOCKER_INFLUXDB_INIT_PASSWORD");
 		String bucket = env.get("DOCKER_INFLUXDB_INIT_BUCKET");
 		for (String application : List.of("crypto-consumer", "crypto-api")) {
 			Map<String, Object> config = applicationYaml(application);
-			assertThat(mapOf(config.get("influx")).get("bucket")).as(application).isEqualTo(bucket);
-			assertThat(mapOf(mapOf(config.get("cryptoviz")).get("influx")).get("database")).as(application)
-				.isEqualTo("${influx.bucket}");
+			// the bucket's DBRP mapping serves it on the v1 API as a database of the same name
+			assertThat(mapOf(config.get("influx")).get("database")).as(application).isEqualTo(bucket);
 		}
 		Map<String, Object> influxDatasource = datasource("cryptoviz-influxdb");
 		assertThat(mapOf(influxDatasource.get("jsonData"))).containsEntry("dbName", bucket)
@@ -305,9 +354,9 @@ class ComposeFileTests {
 		assertThat(Pattern.compile("^FROM ", Pattern.MULTILINE).matcher(dockerfile).results().count()).isEqualTo(2);
 		assertThat(dockerfile).containsPattern("FROM \\S+ AS build")
 			.contains("ARG MODULE")
-			.contains("--mount=type=cache,target=/root/.m2")
-			.containsPattern("\\./mvnw .*-pl \"\\$\\{MODULE}\" -am")
-			.contains("COPY --from=build");
+			.contains("--mount=type=cache,target=/root/.m2,sharing=locked")
+			.containsPattern("\\./mvnw .*-pl crypto-producer,crypto-consumer,crypto-api -am")
+			.contains("COPY --from=build --chown=root:root /workspace/applications/${MODULE}.jar");
 		Matcher user = Pattern.compile("^USER (\\S+)", Pattern.MULTILINE).matcher(runtimeStage());
 		assertThat(user.find()).as("runtime stage sets USER").isTrue();
 		assertThat(user.group(1).split(":")[0]).isNotIn("root", "0");
@@ -316,15 +365,200 @@ class ComposeFileTests {
 	}
 
 	@Test
-	void prometheusScrapesEveryServiceWhereItServesItsMetrics() {
+	void runsUnderComposeV2AndDockerCompose129() {
+		// docker-compose 1.29 refuses a top-level name:, and needs no version:; .env names the project
+		assertThat(compose.raw().keySet()).containsExactlyInAnyOrder("services", "volumes");
+		assertThat(ComposeFile.envExample()).containsEntry("COMPOSE_PROJECT_NAME", "cryptoviz");
+		// keys docker-compose 1.29's schema does not know
+		services.forEach((service, definition) -> {
+			assertThat(definition).as(service).doesNotContainKeys("develop", "pull_policy");
+			if (definition.containsKey("healthcheck")) {
+				assertThat(mapOf(definition.get("healthcheck"))).as(service).doesNotContainKey("start_interval");
+			}
+		});
+	}
+
+	@Test
+	void eachContainerGetsOnlyItsOwnInfluxDbCredentialAndTheAdminTokenStaysWithInfluxDb() {
+		Map<String, Set<String>> secrets = new TreeMap<>();
+		Map<String, String> values = exampleEnvironmentWithRequiredValues();
+		services.forEach((service, definition) -> {
+			Set<String> held = new TreeSet<>();
+			environment(definition).values().forEach((value) -> REQUIRED.forEach((name) -> {
+				if (!name.equals("INFLUX_ADMIN_USER") && value.contains(values.get(name))) {
+					held.add(name);
+				}
+			}));
+			secrets.put(service, held);
+		});
+		assertThat(secrets).containsOnly(entry("crypto-producer", Set.of()), entry("kafka", Set.of()),
+				entry("prometheus", Set.of()), entry("crypto-consumer", Set.of("INFLUX_CONSUMER_PASSWORD")),
+				entry("crypto-api", Set.of("INFLUX_API_PASSWORD")),
+				entry("grafana", Set.of("INFLUX_GRAFANA_PASSWORD", "GRAFANA_ADMIN_PASSWORD", "GRAFANA_SECRET_KEY")),
+				// InfluxDB creates every credential; check-env checks the passwords' length
+				entry("influxdb", Set.of("INFLUX_ADMIN_PASSWORD", "INFLUX_ADMIN_TOKEN", "INFLUX_CONSUMER_PASSWORD",
+						"INFLUX_API_PASSWORD", "INFLUX_GRAFANA_PASSWORD")),
+				entry("check-env", Set.of("INFLUX_ADMIN_PASSWORD", "INFLUX_CONSUMER_PASSWORD", "INFLUX_API_PASSWORD",
+						"INFLUX_GRAFANA_PASSWORD")));
+		// each presents its v1 user and password as "Token user:password"
+		assertThat(environment(services.get("crypto-consumer"))).containsEntry("INFLUX_TOKEN", "crypto-consumer:consumer-password");
+		assertThat(environment(services.get("crypto-api"))).containsEntry("INFLUX_TOKEN", "crypto-api:api-password");
+		assertThat(environment(services.get("grafana"))).containsEntry("INFLUX_TOKEN", "grafana:grafana-influx-password");
+	}
+
+	@Test
+	void influxDbsFirstSetupGivesEachServiceTheRightsItNeedsAndNoMore() {
+		assertThat(mounts("influxdb")).containsEntry("./influxdb/init", "/docker-entrypoint-initdb.d");
+		Path hook = ComposeFile.dockerDirectory().resolve("influxdb/init/create-service-credentials.sh");
+		assertThat(Files.isExecutable(hook)).as("the image runs only executable hooks").isTrue();
+		String script = ComposeFile.read(hook).replaceAll("\\\\\n\\s*", " ");
+		assertThat(script).contains("influx bucket create --org \"$org\" --name crypto-rollups --retention 0")
+			.contains("influx v1 dbrp create --org \"$org\" --db crypto-rollups --rp autogen --bucket-id \"$rollups\"");
+		Map<String, String> authorizations = new TreeMap<>();
+		Matcher create = Pattern.compile("influx v1 auth create (.*)").matcher(script);
+		while (create.find()) {
+			Matcher user = Pattern.compile("--username (\\S+) --password \"\\$\\{(\\w+):\\?}\"").matcher(create.group(1));
+			assertThat(user.find()).as(create.group()).isTrue();
+			List<String> rights = new ArrayList<>();
+			Matcher right = Pattern.compile("--(read|write)-bucket \"\\$(\\w+)\"").matcher(create.group(1));
+			while (right.find()) {
+				rights.add(right.group(1) + " " + right.group(2));
+			}
+			authorizations.put(user.group(1) + " (" + user.group(2) + ")", String.join(", ", rights));
+		}
+		assertThat(authorizations).containsOnly(
+				entry("crypto-consumer (INFLUX_CONSUMER_PASSWORD)", "read data, write data, read rollups, write rollups"),
+				entry("crypto-api (INFLUX_API_PASSWORD)", "read data, read rollups"),
+				entry("grafana (INFLUX_GRAFANA_PASSWORD)", "read data, read rollups"));
+		// the users the services present are the ones created
+		INFLUX_USERS.forEach((service, user) -> assertThat(environment(services.get(service)).get("INFLUX_TOKEN"))
+			.startsWith(user + ":"));
+		// the stand-in of ComposeStackIT grants InfluxDB 1.x's equivalent
+		String standIn = ComposeFile.read(ComposeFile.projectRoot()
+			.resolve("crypto-e2e/src/test/resources/deployment/influxdb1-init/create-service-credentials.sh"));
+		assertThat(standIn).contains("GRANT ALL ON \\\"$database\\\" TO \\\"crypto-consumer\\\"")
+			.contains("GRANT READ ON \\\"$database\\\" TO \\\"crypto-api\\\"")
+			.contains("GRANT READ ON \\\"$database\\\" TO \\\"grafana\\\"")
+			.doesNotContain("WITH ALL PRIVILEGES");
+	}
+
+	@Test
+	void theDefaultRetentionKeepsEveryDocumentedBackfill() {
+		// 0 is InfluxDB's "for ever": a backfill of a year (public plans) or more (pro) is never refused
+		assertThat(environment(services.get("influxdb"))).containsEntry("DOCKER_INFLUXDB_INIT_RETENTION", "0");
+		assertThat(ComposeFile.envExample()).containsEntry("INFLUX_RETENTION", "0");
+	}
+
+	@Test
+	void checkEnvRefusesPasswordsInfluxDbWouldNotTakeBeforeAnythingStarts() throws Exception {
+		Map<String, Object> check = services.get("check-env");
+		assertThat(check).containsEntry("restart", "no").doesNotContainKey("ports");
+		List<String> command = new ArrayList<>(listOf(check.get("entrypoint")));
+		command.addAll(listOf(check.get("command")));
+		assertThat(command).startsWith("bash", "-c");
+		Map<String, String> valid = environment(check);
+		assertThat(run(command, valid)).startsWith("exit 0");
+
+		Map<String, String> tooShort = new HashMap<>(valid);
+		tooShort.put("INFLUX_ADMIN_PASSWORD", "seven77");
+		assertThat(run(command, tooShort)).isEqualTo("exit 1: docker/.env: INFLUX_ADMIN_PASSWORD is 7 characters long; "
+				+ "InfluxDB takes passwords of 8 characters or more");
+		for (String password : valid.keySet()) {
+			Map<String, String> one = new HashMap<>(valid);
+			one.put(password, "short");
+			assertThat(run(command, one)).as(password).startsWith("exit 1: docker/.env: " + password + " is 5 characters");
+		}
+	}
+
+	@Test
+	void everyLongRunningContainerHasAMemoryLimitAndAGracePeriodLongerThanItsShutdown() {
+		for (String service : LONG_RUNNING) {
+			Map<String, Object> definition = services.get(service);
+			assertThat(definition).as(service).containsKeys("mem_limit", "stop_grace_period");
+			assertThat(bytes(String.valueOf(definition.get("mem_limit")))).as(service).isGreaterThanOrEqualTo(256L << 20);
+		}
+		for (String application : APPLICATIONS) {
+			Map<String, Object> config = applicationYaml(application);
+			assertThat(mapOf(config.get("server"))).as(application).containsEntry("shutdown", "graceful");
+			assertThat(mapOf(config.get("spring"))).as(application).doesNotContainKey("lifecycle");
+		}
+		// Spring's graceful shutdown, plus what may be under way: a poll (its scheduler waits for it), a write
+		assertThat(grace("crypto-producer")).isGreaterThan(SPRING_GRACEFUL_SHUTDOWN.plus(duration(String.valueOf(
+				mapOf(mapOf(mapOf(mapOf(applicationYaml("crypto-producer").get("spring")).get("task")).get("scheduling"))
+					.get("shutdown")).get("await-termination-period")))));
+		// (influx.read-timeout bounds a write too)
+		assertThat(grace("crypto-consumer")).isGreaterThan(SPRING_GRACEFUL_SHUTDOWN.plus(
+				duration(String.valueOf(mapOf(applicationYaml("crypto-consumer").get("influx")).get("read-timeout")))));
+		assertThat(grace("crypto-api")).isGreaterThan(SPRING_GRACEFUL_SHUTDOWN);
+		// the JVMs size their heap from the limit; Kafka's heap fits in its limit
+		assertThat(runtimeStage()).contains("-XX:MaxRAMPercentage=75");
+		Matcher heap = Pattern.compile("-Xmx(\\d+[mg])").matcher(environment(services.get("kafka")).get("KAFKA_HEAP_OPTS"));
+		assertThat(heap.find()).isTrue();
+		assertThat(bytes(heap.group(1))).isLessThan(bytes(String.valueOf(services.get("kafka").get("mem_limit"))) * 3 / 4);
+	}
+
+	@Test
+	void kafkasHealthcheckStartsAJvmOnlyUntilTheBrokerFirstAnswers() {
+		List<String> test = listOf(mapOf(services.get("kafka").get("healthcheck")).get("test"));
+		assertThat(test).startsWith("CMD", "bash", "-c");
+		String script = test.get(3);
+		Matcher branches = Pattern.compile("^if \\[ -e (\\S+) ]; then (.*); else (.*); fi$").matcher(script);
+		assertThat(branches.matches()).as(script).isTrue();
+		assertThat(branches.group(1)).startsWith("/dev/shm/"); // emptied when the container restarts
+		assertThat(branches.group(2)).contains("/dev/tcp/localhost/9092").doesNotContain("/opt/kafka/bin");
+		assertThat(branches.group(3)).contains("/opt/kafka/bin/kafka-broker-api-versions.sh --bootstrap-server localhost:9092")
+			.endsWith("touch " + branches.group(1));
+	}
+
+	@Test
+	void imagesArePinnedAndGrafanaIsAPatchedReleaseWithItsSecretKeyAndNoSignUp() {
+		services.forEach((service, definition) -> {
+			String image = String.valueOf(definition.get("image"));
+			assertThat(image).as(service).matches("^[a-z0-9./-]+:[A-Za-z0-9._-]+$");
+			if (!definition.containsKey("build")) {
+				// pulled: a release, never whatever "latest" is that day
+				assertThat(image).as(service).doesNotEndWith(":latest").matches(".*:v?\\d+(\\.\\d+)+$");
+			}
+		});
+		// 12.0.0 has CVE-2025-4123 (fixed in 12.0.1); 12.2 is past its end of life: 12.4, patched
+		assertThat(services.get("grafana")).containsEntry("image", "grafana/grafana:12.4.15");
+		assertThat(environment(services.get("grafana"))).containsEntry("GF_SECURITY_SECRET_KEY", "grafana-secret-key")
+			.containsEntry("GF_USERS_ALLOW_SIGN_UP", "false")
+			.containsEntry("GF_AUTH_ANONYMOUS_ENABLED", "false");
+		String dockerfile = ComposeFile.read(ComposeFile.dockerDirectory().resolve("Dockerfile"));
+		// no "# syntax=" line: BuildKit would pull its frontend image; base images are build arguments
+		assertThat(dockerfile).doesNotContainPattern("(?m)^#\\s*syntax=")
+			.contains("ARG BUILD_IMAGE=eclipse-temurin:17-jdk-noble")
+			.contains("ARG RUNTIME_IMAGE=eclipse-temurin:17-jre-noble")
+			.contains("FROM ${BUILD_IMAGE} AS build")
+			.contains("\nFROM ${RUNTIME_IMAGE}\n");
+	}
+
+	@Test
+	void checkoutsKeepTheScriptsLfAndImageBuildsLeaveLogsOut() {
+		String attributes = ComposeFile.read(ComposeFile.projectRoot().resolve(".gitattributes"));
+		assertThat(attributes).containsPattern("(?m)^mvnw\\s+.*eol=lf").containsPattern("(?m)^\\*\\.sh\\s+.*eol=lf");
+		assertThat(ComposeFile.read(ComposeFile.projectRoot().resolve(".dockerignore")).lines()).contains("**/*.log");
+		// Grafana logs an error for each provisioning folder it does not find
+		for (String folder : List.of("dashboards", "datasources", "plugins", "alerting")) {
+			assertThat(ComposeFile.projectRoot().resolve("grafana/provisioning").resolve(folder)).isDirectory();
+		}
+	}
+
+	@Test
+	void prometheusFindsEveryContainerOfEveryServiceByNameWhereItServesItsMetrics() {
 		Map<String, Object> prometheus = new Yaml()
 			.load(ComposeFile.read(ComposeFile.dockerDirectory().resolve("prometheus/prometheus.yml")));
 		Set<String> targets = new TreeSet<>();
 		for (Object job : listOf(prometheus.get("scrape_configs"))) {
 			Map<String, Object> scrape = mapOf(job);
-			assertThat(scrape).containsEntry("metrics_path", "/actuator/prometheus");
-			for (Object config : listOf(scrape.get("static_configs"))) {
-				targets.addAll(listOf(mapOf(config).get("targets")));
+			assertThat(scrape).containsEntry("metrics_path", "/actuator/prometheus").doesNotContainKey("static_configs");
+			for (Object config : listOf(scrape.get("dns_sd_configs"))) {
+				// type A: Docker's DNS answers a service name with the address of each of its containers
+				assertThat(mapOf(config)).containsEntry("type", "A");
+				for (Object name : listOf(mapOf(config).get("names"))) {
+					targets.add(name + ":" + mapOf(config).get("port"));
+				}
 			}
 		}
 		Set<String> expected = new TreeSet<>();
@@ -387,10 +621,46 @@ class ComposeFileTests {
 	private static Map<String, String> exampleEnvironmentWithRequiredValues() {
 		Map<String, String> environment = new HashMap<>(ComposeFile.envExample());
 		environment.put("INFLUX_ADMIN_USER", "admin");
-		environment.put("INFLUX_ADMIN_PASSWORD", "influx-password");
-		environment.put("INFLUX_TOKEN", "token-value");
+		environment.put("INFLUX_ADMIN_PASSWORD", "influx-admin-password");
+		environment.put("INFLUX_ADMIN_TOKEN", "admin-token-value");
+		environment.put("INFLUX_CONSUMER_PASSWORD", "consumer-password");
+		environment.put("INFLUX_API_PASSWORD", "api-password");
+		environment.put("INFLUX_GRAFANA_PASSWORD", "grafana-influx-password");
 		environment.put("GRAFANA_ADMIN_PASSWORD", "grafana-password");
+		environment.put("GRAFANA_SECRET_KEY", "grafana-secret-key");
 		return environment;
+	}
+
+	private static String run(List<String> command, Map<String, String> environment) throws Exception {
+		ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+		builder.environment().putAll(environment);
+		Process process = builder.start();
+		String output = new String(process.getInputStream().readAllBytes()).strip();
+		return "exit " + process.waitFor() + (output.isEmpty() ? "" : ": " + output);
+	}
+
+	private static Duration grace(String service) {
+		return duration(String.valueOf(services.get(service).get("stop_grace_period")));
+	}
+
+	private static Duration duration(String value) {
+		return Duration.parse("PT" + value.toUpperCase(java.util.Locale.ROOT));
+	}
+
+	private static long bytes(String size) {
+		long number = Long.parseLong(size.replaceAll("[^0-9]", ""));
+		return switch (size.toLowerCase(java.util.Locale.ROOT).replaceAll("[0-9]", "")) {
+			case "g" -> number << 30;
+			case "m" -> number << 20;
+			case "k" -> number << 10;
+			default -> number;
+		};
+	}
+
+	private static <T> List<T> union(List<T> one, List<T> other) {
+		List<T> union = new ArrayList<>(one);
+		union.addAll(other);
+		return union;
 	}
 
 	private static void assertListens(String who, String host, int port) {
@@ -450,9 +720,35 @@ class ComposeFileTests {
 		return ((Number) mapOf(applicationYaml(application).get("server")).get("port")).intValue();
 	}
 
+	/**
+	 * A service's application.yml with the files it imports ({@code spring.config.import}, from its
+	 * own resources or crypto-common's), which rank above it as they do in Spring.
+	 */
 	private static Map<String, Object> applicationYaml(String application) {
-		return new Yaml().load(ComposeFile.read(
-				ComposeFile.projectRoot().resolve(application).resolve("src/main/resources/application.yml")));
+		Path resources = ComposeFile.projectRoot().resolve(application).resolve("src/main/resources");
+		Map<String, Object> config = new Yaml().load(ComposeFile.read(resources.resolve("application.yml")));
+		Object imports = mapOf(mapOf(config.get("spring")).getOrDefault("config", Map.of())).get("import");
+		if (imports != null) {
+			for (String location : String.valueOf(imports).split(",")) {
+				String name = location.strip().replaceFirst("^(optional:)?classpath:", "");
+				Path file = Files.exists(resources.resolve(name)) ? resources.resolve(name)
+						: ComposeFile.projectRoot().resolve("crypto-common/src/main/resources").resolve(name);
+				merge(config, new Yaml().load(ComposeFile.read(file)));
+			}
+		}
+		return config;
+	}
+
+	@SuppressWarnings("unchecked")
+	private static void merge(Map<String, Object> into, Map<String, Object> from) {
+		from.forEach((key, value) -> {
+			if (value instanceof Map && into.get(key) instanceof Map) {
+				merge((Map<String, Object>) into.get(key), (Map<String, Object>) value);
+			}
+			else {
+				into.put(key, value);
+			}
+		});
 	}
 
 	private static Map<String, Object> datasource(String uid) {

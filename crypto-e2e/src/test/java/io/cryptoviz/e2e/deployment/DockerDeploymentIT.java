@@ -1,5 +1,9 @@
 package io.cryptoviz.e2e.deployment;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -20,9 +24,10 @@ import io.cryptoviz.e2e.stack.InfluxV1;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.testcontainers.containers.InfluxDBContainer;
-import org.testcontainers.junit.jupiter.Container;
-import org.testcontainers.junit.jupiter.Testcontainers;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testcontainers.containers.BindMode;
+import org.testcontainers.containers.GenericContainer;
+import org.testcontainers.containers.wait.strategy.Wait;
 import org.testcontainers.kafka.KafkaContainer;
 import org.testcontainers.utility.DockerImageName;
 import org.yaml.snakeyaml.Yaml;
@@ -31,41 +36,60 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The pipeline against the very images docker/compose.yaml deploys (InfluxDB 2.7 set up with an
- * org, the bucket and an admin token; Apache Kafka in KRaft mode): the consumer writes through
- * InfluxDB 2.x's v1-compatible {@code /write} with the token, the API and Grafana's queries read
- * through the bucket's virtual DBRP mapping. Needs a Docker engine; skipped (and reported as
- * skipped) where there is none.
+ * The pipeline against the very images docker/compose.yaml deploys: InfluxDB 2.7 set up as compose
+ * sets it up (org, bucket and admin token, then docker/influxdb/init: the bucket crypto-rollups and
+ * one v1 credential per service), Apache Kafka in KRaft mode. The consumer writes through InfluxDB
+ * 2.x's v1-compatible {@code /write} with its own credential, the API and Grafana's queries read
+ * through the buckets' DBRP mappings with theirs, and each credential can do no more. Needs a Docker
+ * engine ({@link DockerEngine} starts one where it can) and the two images; skipped, with the
+ * reason, where either is missing (no registry can be reached where CI runs: ComposeStackIT runs
+ * the deployment on local stand-ins there).
  */
-@Testcontainers(disabledWithoutDocker = true)
+@ExtendWith(DockerDeploymentIT.DeploymentImages.class)
 class DockerDeploymentIT {
 
 	private static final String BUCKET = "crypto-data";
 
-	private static final String TOKEN = "docker-it-" + UUID.randomUUID();
+	private static final String ORG = "crypto-org";
+
+	private static final String ADMIN_TOKEN = "docker-it-" + UUID.randomUUID();
+
+	private static final String CONSUMER = "crypto-consumer:" + UUID.randomUUID();
+
+	private static final String API = "crypto-api:" + UUID.randomUUID();
+
+	private static final String GRAFANA = "grafana:" + UUID.randomUUID();
 
 	private static final List<String> COINS = List.of("bitcoin", "ethereum", "cardano", "solana", "polkadot");
 
-	@Container
-	static final KafkaContainer kafka = new KafkaContainer(DockerImageName.parse(composeImage("kafka")));
+	private static KafkaContainer kafka;
 
-	@Container
-	static final InfluxDBContainer<?> influx = new InfluxDBContainer<>(
-			DockerImageName.parse(composeImage("influxdb")).asCompatibleSubstituteFor("influxdb"))
-		.withOrganization("crypto-org")
-		.withBucket(BUCKET)
-		.withUsername("admin")
-		.withPassword("pw-" + UUID.randomUUID())
-		.withAdminToken(TOKEN);
+	private static GenericContainer<?> influx;
 
 	private static final List<ServiceProcess> services = new ArrayList<>();
 
 	private static ServiceProcess api;
 
 	@BeforeAll
-	static void startServices() {
-		start("crypto-consumer", Map.of());
-		api = start("crypto-api", Map.of());
+	static void startTheDeploymentsImagesAndTheServices() {
+		String kafkaImage = composeImage("kafka");
+		String influxImage = composeImage("influxdb");
+		kafka = new KafkaContainer(DockerImageName.parse(kafkaImage));
+		influx = new GenericContainer<>(DockerImageName.parse(influxImage)).withExposedPorts(8086)
+			.withEnv(Map.of("DOCKER_INFLUXDB_INIT_MODE", "setup", "DOCKER_INFLUXDB_INIT_USERNAME", "admin",
+					"DOCKER_INFLUXDB_INIT_PASSWORD", "pw-" + UUID.randomUUID(), "DOCKER_INFLUXDB_INIT_ORG", ORG,
+					"DOCKER_INFLUXDB_INIT_BUCKET", BUCKET, "DOCKER_INFLUXDB_INIT_RETENTION", "0",
+					"DOCKER_INFLUXDB_INIT_ADMIN_TOKEN", ADMIN_TOKEN))
+			.withEnv(Map.of("INFLUX_CONSUMER_PASSWORD", password(CONSUMER), "INFLUX_API_PASSWORD", password(API),
+					"INFLUX_GRAFANA_PASSWORD", password(GRAFANA)))
+			.withFileSystemBind(ComposeFile.dockerDirectory().resolve("influxdb/init").toString(),
+					"/docker-entrypoint-initdb.d", BindMode.READ_ONLY)
+			// the entrypoint serves on 8086 only once the setup and its hook are done
+			.waitingFor(Wait.forHttp("/ping").forStatusCode(204).withStartupTimeout(Duration.ofMinutes(2)));
+		kafka.start();
+		influx.start();
+		start("crypto-consumer", Map.of("INFLUX_TOKEN", CONSUMER));
+		api = start("crypto-api", Map.of("INFLUX_TOKEN", API));
 		start("crypto-producer", Map.of("CRYPTOVIZ_PRODUCER_SOURCE", "simulated", "CRYPTOVIZ_PRODUCER_POLL_INTERVAL",
 				"500ms"));
 	}
@@ -73,18 +97,24 @@ class DockerDeploymentIT {
 	@AfterAll
 	static void stopServices() {
 		services.forEach(ServiceProcess::stop);
+		if (influx != null) {
+			influx.stop();
+		}
+		if (kafka != null) {
+			kafka.stop();
+		}
 	}
 
 	@Test
 	void theConsumerWritesEveryCoinIntoTheBucketThroughTheV1ApiWithTheToken() {
-		InfluxV1 withToken = new InfluxV1(influx.getUrl(), TOKEN);
+		InfluxV1 withToken = new InfluxV1(influxUrl(), GRAFANA);
 		await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> assertThat(coins(withToken.query(BUCKET,
 				"SELECT count(\"price_usd\") FROM \"crypto_price\" WHERE \"source\" = 'simulated' GROUP BY \"crypto\"")))
 			.containsAll(COINS));
 		assertThat(withToken.query(BUCKET, "SHOW FIELD KEYS FROM \"crypto_price\""))
 			.allSatisfy((field) -> assertThat(field).containsEntry("fieldType", "float"));
 		// the token is what lets the services in: without it InfluxDB 2.x refuses
-		assertThat(new InfluxV1(influx.getUrl(), null).send(BUCKET, "SELECT * FROM \"crypto_price\" LIMIT 1").status())
+		assertThat(new InfluxV1(influxUrl(), null).send(BUCKET, "SELECT * FROM \"crypto_price\" LIMIT 1").status())
 			.isEqualTo(401);
 	}
 
@@ -99,7 +129,7 @@ class DockerDeploymentIT {
 
 	@Test
 	void everyDashboardQueryReturnsRowsOnInfluxDb2() {
-		InfluxV1 withToken = new InfluxV1(influx.getUrl(), TOKEN);
+		InfluxV1 withToken = new InfluxV1(influxUrl(), GRAFANA);
 		await().atMost(Duration.ofSeconds(90))
 			.until(() -> coins(withToken.query(BUCKET, "SELECT last(\"price_usd\") FROM \"crypto_price\" GROUP BY \"crypto\""))
 				.containsAll(COINS));
@@ -111,12 +141,79 @@ class DockerDeploymentIT {
 				}, (variableQuery) -> withToken.query(BUCKET, variableQuery));
 	}
 
+	@Test
+	void theApiAndGrafanaCredentialsReadBothBucketsButCannotWrite() {
+		for (String reader : List.of(API, GRAFANA)) {
+			for (String bucket : List.of(BUCKET, "crypto-rollups")) {
+				HttpAnswer read = new InfluxV1(influxUrl(), reader).send(bucket, "SHOW MEASUREMENTS");
+				assertThat(read.status()).as("%s reads %s", user(reader), bucket).isEqualTo(200);
+				assertThat(read.body()).as("%s reads %s", user(reader), bucket).doesNotContain("\"error\"");
+				assertThat(write(reader, bucket, "credential_check value=1")).as("%s writes %s", user(reader), bucket)
+					.isIn(401, 403);
+			}
+		}
+	}
+
+	@Test
+	void theConsumerCredentialWritesBothBucketsButCannotReadOrWriteAnother() throws Exception {
+		assertThat(write(CONSUMER, "crypto-rollups", "credential_check value=1")).isEqualTo(204);
+		assertThat(new InfluxV1(influxUrl(), CONSUMER).query("crypto-rollups", "SELECT * FROM \"credential_check\""))
+			.hasSize(1);
+		assertThat(influx.execInContainer("influx", "bucket", "create", "--name", "other", "--org", ORG, "--token",
+				ADMIN_TOKEN).getExitCode()).isZero();
+		assertThat(write(ADMIN_TOKEN, "other", "credential_check value=2")).isEqualTo(204);
+
+		HttpAnswer read = new InfluxV1(influxUrl(), CONSUMER).send("other", "SELECT * FROM \"credential_check\"");
+		assertThat(read.status() != 200 || read.body().contains("\"error\"")).as("%s", read).isTrue();
+		assertThat(read.body()).doesNotContain("\"value\"");
+		assertThat(write(CONSUMER, "other", "credential_check value=3")).isIn(401, 403, 404);
+	}
+
+	/** Runs the class where an engine runs and it has, or can pull, the images compose deploys. */
+	static final class DeploymentImages extends DockerEngine {
+
+		@Override
+		String missing() {
+			return DockerEngine.missingImage(composeImage("kafka"), composeImage("influxdb"));
+		}
+
+	}
+
+	private static String influxUrl() {
+		return "http://" + influx.getHost() + ":" + influx.getMappedPort(8086);
+	}
+
+	private static String password(String credential) {
+		return credential.substring(credential.indexOf(':') + 1);
+	}
+
+	private static String user(String credential) {
+		return credential.substring(0, credential.indexOf(':'));
+	}
+
+	private static int write(String token, String bucket, String line) {
+		try {
+			return HttpClient.newHttpClient()
+				.send(HttpRequest.newBuilder(URI.create(influxUrl() + "/write?db=" + bucket))
+					.header("Authorization", "Token " + token)
+					.POST(HttpRequest.BodyPublishers.ofString(line))
+					.build(), HttpResponse.BodyHandlers.discarding())
+				.statusCode();
+		}
+		catch (java.io.IOException ex) {
+			throw new java.io.UncheckedIOException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
 	private static ServiceProcess start(String name, Map<String, String> settings) {
 		Map<String, String> env = new HashMap<>();
 		env.put("SPRING_KAFKA_BOOTSTRAP_SERVERS", kafka.getBootstrapServers());
-		env.put("INFLUX_URL", influx.getUrl());
-		env.put("INFLUX_TOKEN", TOKEN);
-		env.put("INFLUX_ORG", "crypto-org");
+		env.put("INFLUX_URL", influxUrl());
+		env.put("INFLUX_ORG", ORG);
 		env.putAll(settings);
 		Path logs = Path.of("target", "docker-it-logs");
 		try {

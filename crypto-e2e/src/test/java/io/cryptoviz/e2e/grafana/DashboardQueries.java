@@ -61,6 +61,31 @@ public final class DashboardQueries {
 		}
 	}
 
+	/**
+	 * Every PromQL panel query of every dashboard as Grafana sends it to Prometheus with every
+	 * variable at "All" ({@code .*}), {@code $__rate_interval} at four scrape intervals (Grafana's
+	 * floor for it) and {@code $__range} at {@code range}.
+	 * @param query receives "dashboard › panel" and the expanded query
+	 */
+	public static void forEveryPrometheusPanel(Duration scrapeInterval, Duration range,
+			BiConsumer<String, String> query) {
+		for (GrafanaDashboard dashboard : GrafanaDashboard.all()) {
+			for (Panel panel : dashboard.panels()) {
+				for (Target target : panel.targets()) {
+					if (target.isPrometheus()) {
+						String expr = target.expr();
+						for (Variable variable : dashboard.variables()) {
+							expr = expr.replace("$" + variable.name(), ".*");
+						}
+						query.accept(dashboard + " › " + panel.title(),
+								expr.replace("$__rate_interval", scrapeInterval.multipliedBy(4).toSeconds() + "s")
+									.replace("$__range", range.toSeconds() + "s"));
+					}
+				}
+			}
+		}
+	}
+
 	/** The InfluxDB datasource's minimum interval ({@code jsonData.timeInterval}) as provisioned. */
 	@SuppressWarnings("unchecked")
 	static Duration datasourceMinInterval() {
