@@ -272,6 +272,20 @@ final class HistoryLoader implements SmartLifecycle {
 	}
 
 	private void work(long generation) {
+		try {
+			workWhileCurrent(generation);
+		}
+		finally {
+			synchronized (this) {
+				// ended by itself (the gate refused a step): the next reconcile starts afresh
+				if (this.worker == Thread.currentThread()) {
+					this.worker = null;
+				}
+			}
+		}
+	}
+
+	private void workWhileCurrent(long generation) {
 		boolean resumed = false;
 		while (isCurrent(generation)) {
 			try {
@@ -397,9 +411,11 @@ final class HistoryLoader implements SmartLifecycle {
 			setState(State.LOADING, this.detail);
 			before = this.lastBefore.get(coin);
 		}
-		int ticks;
+		int[] ticks = { 0 };
+		boolean ran;
 		try {
-			ticks = this.source.load(step, before);
+			// through the leader gate, as every duty of the active producer: a handover waits for the step
+			ran = this.leadership.runIfActive(() -> ticks[0] = this.source.load(step, before));
 		}
 		catch (HistoryException ex) {
 			if (Thread.currentThread().isInterrupted()) {
@@ -407,6 +423,10 @@ final class HistoryLoader implements SmartLifecycle {
 			}
 			failed(step, ex.getMessage());
 			return;
+		}
+		if (!ran) {
+			// no longer the active one: the role's change stops this worker
+			throw new InterruptedException();
 		}
 		Instant now = this.clock.instant();
 		String line;
@@ -416,7 +436,7 @@ final class HistoryLoader implements SmartLifecycle {
 				left.addAll(span.minus(step.span()));
 			}
 			this.stepsDone++;
-			this.ticksLoaded += ticks;
+			this.ticksLoaded += ticks[0];
 			if (this.failing.remove(coin)) {
 				logger.info("History of {} loads again", coin);
 			}
@@ -430,11 +450,11 @@ final class HistoryLoader implements SmartLifecycle {
 				this.pending.put(coin, Span.merge(left));
 			}
 			this.dirty.add(coin);
-			this.meters.loaded(ticks);
+			this.meters.loaded(ticks[0]);
 			Progress progress = progress();
 			line = String.format(Locale.ROOT,
 					"History: %s: %d ticks (source=%s) | %d steps done, %d left, %d of %d coins pending, %.0f %%", step,
-					ticks, this.source.tickSource().id(), progress.stepsDone(), progress.stepsLeft(),
+					ticks[0], this.source.tickSource().id(), progress.stepsDone(), progress.stepsLeft(),
 					progress.coinsPending(), progress.coins(), progress.percent());
 			this.detail = null;
 		}
