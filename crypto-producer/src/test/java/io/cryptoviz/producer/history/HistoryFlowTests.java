@@ -245,6 +245,37 @@ class HistoryFlowTests {
 		assertThat(meters.get("crypto.history.gaps.found").tag("cause", "live").counter().count()).isEqualTo(2);
 	}
 
+	@Test
+	void aFreshSimulatedStartPublishesThirtyDaysOfSimulatedHistoryThatTheLiveTicksJoinWithoutAJump() {
+		Run run = start(T0, "cryptoviz.producer.source=simulated", "cryptoviz.producer.simulated.seed=7");
+		awaitIdle(run);
+		pollFor(run, Duration.ofMinutes(1));
+
+		Map<String, List<PriceTick>> byCoin = new HashMap<>();
+		records().forEach((tick) -> byCoin.computeIfAbsent(tick.crypto(), (coin) -> new ArrayList<>()).add(tick));
+		for (String coin : COINS) {
+			List<PriceTick> ticks = byCoin.get(coin);
+			ticks.sort((a, b) -> a.timestamp().compareTo(b.timestamp()));
+			List<PriceTick> history = ticks.stream().filter((tick) -> tick.timestamp().isBefore(T0)).toList();
+			List<PriceTick> live = ticks.stream().filter((tick) -> !tick.timestamp().isBefore(T0)).toList();
+			assertThat(ticks).allSatisfy((tick) -> assertThat(tick.source()).isEqualTo(TickSource.SIMULATED));
+			// hourly for 29 days, 5-minutely for the last one
+			assertThat(history).hasSize(696 + 288);
+			assertThat(history.get(0).timestamp()).isBetween(T0.minus(Duration.ofDays(30)),
+					T0.minus(Duration.ofDays(30)).plusMillis(HOUR));
+			assertThat(largestStep(history)).isEqualTo(HOUR);
+			assertThat(live).isNotEmpty();
+			double joint = Math.abs(Math.log(live.get(0).priceUsd() / history.get(history.size() - 1).priceUsd()));
+			// five minutes of a 3 %-a-day walk, at five standard deviations
+			assertThat(joint).as("the step from the last history tick to the first live one").isLessThan(0.03
+					* Math.sqrt(5.0 / 1440) * 5);
+		}
+		assertThat(this.asked).as("simulated history costs no call").isEmpty();
+		MeterRegistry meters = run.context.getBean(MeterRegistry.class);
+		assertThat(meters.get("crypto.history.ticks.loaded").tag("source", "simulated").counter().count())
+			.isEqualTo(2 * (696 + 288));
+	}
+
 	private Run start(Instant at, String... settings) {
 		this.clock = new MutableClock(at);
 		List<String> arguments = new ArrayList<>(List.of("spring.kafka.bootstrap-servers=" + kafka.getBrokersAsString(),
