@@ -8,14 +8,24 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import io.cryptoviz.devstack.InfluxDbServer;
 import io.cryptoviz.devstack.Ports;
 import io.cryptoviz.devstack.ServiceProcess;
 import io.cryptoviz.testsupport.CoinGeckoStub;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
 
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
+
+import static org.awaitility.Awaitility.await;
 
 /**
  * A whole pipeline for one test class: a real Kafka broker (spring-kafka-test's embedded KRaft
@@ -76,6 +86,34 @@ final class Pipeline implements AutoCloseable {
 					+ "; its output:\n" + Files.readString(log));
 		}
 		return new CommandRun(process.exitValue(), Files.readString(log));
+	}
+
+	/** Waits until the consumer has committed every record of the ticks' topic, hence stored it. */
+	void awaitConsumerCaughtUp() {
+		try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+				this.kafka.getBrokersAsString()))) {
+			await().atMost(Duration.ofSeconds(60)).until(() -> {
+				Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets("crypto-consumer")
+					.partitionsToOffsetAndMetadata()
+					.get();
+				Set<TopicPartition> partitions = admin.describeTopics(List.of("crypto-prices"))
+					.allTopicNames()
+					.get()
+					.get("crypto-prices")
+					.partitions()
+					.stream()
+					.map((partition) -> new TopicPartition("crypto-prices", partition.partition()))
+					.collect(Collectors.toSet());
+				Map<TopicPartition, OffsetSpec> latest = partitions.stream()
+					.collect(Collectors.toMap(Function.identity(), (partition) -> OffsetSpec.latest()));
+				var ends = admin.listOffsets(latest).all().get();
+				return partitions.stream().allMatch((partition) -> {
+					OffsetAndMetadata offset = committed.get(partition);
+					long end = ends.get(partition).offset();
+					return (end == 0 && offset == null) || (offset != null && offset.offset() == end);
+				});
+			});
+		}
 	}
 
 	private Map<String, String> environment(Map<String, String> settings) {
