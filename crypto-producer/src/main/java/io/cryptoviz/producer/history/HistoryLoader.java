@@ -178,7 +178,9 @@ final class HistoryLoader implements SmartLifecycle {
 			return;
 		}
 		Set<String> fresh = new LinkedHashSet<>(change.coins());
+		// known once a scan is queued for it: the first coin list often arrives while the first scan runs
 		fresh.removeAll(this.known);
+		this.known.addAll(fresh);
 		if (!fresh.isEmpty()) {
 			this.scans.add(new Scan(List.copyOf(fresh), this.clock.instant()));
 			notifyAll();
@@ -252,6 +254,7 @@ final class HistoryLoader implements SmartLifecycle {
 		Instant since = this.leadership.activeSince().orElse(this.clock.instant());
 		this.lastPoll = since;
 		this.scans.add(new Scan(this.universe.coins(), since));
+		this.known.addAll(this.universe.coins());
 		long current = this.generation;
 		Thread thread = new Thread(() -> work(current), "history-loader");
 		thread.setDaemon(true);
