@@ -19,8 +19,10 @@ import io.cryptoviz.producer.MovableTime;
 import io.cryptoviz.producer.ProducerApplication;
 import io.cryptoviz.producer.budget.CallBudget;
 import io.cryptoviz.producer.poll.PricePoller;
+import io.cryptoviz.producer.universe.CoinUniverse;
 import io.cryptoviz.testsupport.CoinGeckoStub;
 import io.cryptoviz.testsupport.CoinGeckoStub.RecordedRequest;
+import io.cryptoviz.testsupport.CoinMarkets;
 import io.cryptoviz.testsupport.MarketChartHistory;
 import io.cryptoviz.testsupport.MutableClock;
 import io.cryptoviz.testsupport.SimplePrices;
@@ -243,6 +245,44 @@ class HistoryFlowTests {
 		}
 		MeterRegistry meters = run.context.getBean(MeterRegistry.class);
 		assertThat(meters.get("crypto.history.gaps.found").tag("cause", "live").counter().count()).isEqualTo(2);
+	}
+
+	@Test
+	void aCoinThatJoinsTheTrackedSetGetsThePeriodAndTheOthersNothingMore() {
+		List<String> ranking = new CopyOnWriteArrayList<>(COINS);
+		Function<RecordedRequest, StubResponse> markets = CoinMarkets.answering(() -> ranking);
+		Function<RecordedRequest, StubResponse> charts = MarketChartHistory.answering(() -> this.clock.instant());
+		// the coin list and the market charts share the stub's path prefix
+		stub.willAnswer(MarketChartHistory.PATH, (request) -> {
+			if (request.path().equals(CoinMarkets.PATH)) {
+				return markets.apply(request);
+			}
+			this.asked.add(new Asked(request, this.clock.instant()));
+			return charts.apply(request);
+		});
+		Run run = start(T0, "cryptoviz.coins=top:2", "cryptoviz.producer.history.period=1d");
+		awaitIdle(run);
+		assertThat(history()).containsOnlyKeys(COINS);
+		int asked = this.asked.size();
+
+		ranking.set(1, "cardano");
+		// an hour, polled every minute: no gap for the coins that stay
+		pollFor(run, Duration.ofMinutes(61));
+		Instant joined = run.clock.instant();
+		await().atMost(Duration.ofSeconds(30))
+			.until(() -> run.context.getBean(CoinUniverse.class).coins().contains("cardano"));
+		awaitIdle(run);
+
+		List<PriceTick> cardano = history().get("cardano");
+		assertThat(cardano).isNotEmpty();
+		// the day's first 60 minutes are CoinGecko's hourly part: its first point is within the hour
+		assertThat(cardano.get(0).timestamp()).isBetween(joined.minus(Duration.ofDays(1)).minusSeconds(90),
+				joined.minus(Duration.ofDays(1)).plusMillis(HOUR + 1000));
+		assertThat(cardano.get(cardano.size() - 1).timestamp()).isAfter(joined.minus(Duration.ofMinutes(10)));
+		assertThat(this.asked.subList(asked, this.asked.size())).as("only the coin that joined")
+			.allSatisfy((request) -> assertThat(request.request().path()).startsWith("/coins/cardano/"));
+		MeterRegistry meters = run.context.getBean(MeterRegistry.class);
+		assertThat(meters.get("crypto.history.gaps.found").tag("cause", "fresh").counter().count()).isEqualTo(3);
 	}
 
 	@Test
