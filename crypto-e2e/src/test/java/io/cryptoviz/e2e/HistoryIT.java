@@ -23,7 +23,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import io.cryptoviz.devstack.ServiceProcess;
 import io.cryptoviz.testsupport.CoinGeckoStub.RecordedRequest;
-import io.cryptoviz.testsupport.InfluxRows;
 import io.cryptoviz.testsupport.MarketChartHistory;
 import io.cryptoviz.testsupport.SimplePrices;
 import io.cryptoviz.testsupport.StubResponse;
@@ -157,11 +156,11 @@ class HistoryIT {
 		Outcome outcome = outcome(coins);
 		assertThat(outcome.gaps()).as("the gap starts at the previous run's last tick")
 			.allSatisfy((gap) -> assertThat(gap.from()).isEqualTo(stoppedAt.minusSeconds(40)));
-		long live = InfluxRows.query(pipeline.influx, Pipeline.DATABASE,
-				"SELECT count(price_usd) FROM crypto_price WHERE source = 'coingecko' AND time <= '" + stoppedAt + "' AND ("
-						+ where(coins) + ")")
+		long live = pipeline.influx.gateway()
+			.query("SELECT count(price_usd) FROM crypto_price WHERE source = 'coingecko' AND time <= '" + stoppedAt
+					+ "' AND (" + where(coins) + ")")
 			.stream()
-			.mapToLong((row) -> ((Number) row.get("count")).longValue())
+			.mapToLong((row) -> row.number("count").longValue())
 			.sum();
 		assertThat(live).as("the previous run's points, untouched").isEqualTo(previousRun.size());
 		return outcome;
@@ -212,10 +211,10 @@ class HistoryIT {
 			MarketChartHistory.points(coin, "usd", from, to, spacing)
 				.forEach((point) -> expected.add(coin + "@" + point.time()));
 		}
-		List<String> present = InfluxRows.query(pipeline.influx, Pipeline.DATABASE,
-				"SELECT price_usd, crypto FROM crypto_price WHERE source = 'backfill' AND (" + where(coins) + ")")
+		List<String> present = pipeline.influx.gateway()
+			.query("SELECT price_usd, crypto FROM crypto_price WHERE source = 'backfill' AND (" + where(coins) + ")")
 			.stream()
-			.map((row) -> row.get("crypto") + "@" + row.get("time"))
+			.map((row) -> row.string("crypto") + "@" + row.time().toEpochMilli())
 			.toList();
 		long missing = expected.stream().filter((point) -> !present.contains(point)).count();
 		long beyond = present.size() - present.stream().filter(expected::contains).distinct().count();
