@@ -172,10 +172,7 @@ class HistoryFlowTests {
 
 		Map<String, List<PriceTick>> loaded = history();
 		for (String coin : COINS) {
-			List<Long> expected = MarketChartHistory.points(coin, "usd", lastTick, restart, FIVE_MINUTES)
-				.stream()
-				.map(MarketChartHistory.Point::time)
-				.toList();
+			List<Long> expected = fiveMinutely(coin, lastTick, restart);
 			// every 5-minute point of the stub's series from the last tick to the restart, nothing outside
 			assertThat(times(loaded.get(coin))).as(coin).containsExactlyInAnyOrderElementsOf(expected);
 			assertThat(expected).hasSizeBetween(6, 8);
@@ -237,10 +234,7 @@ class HistoryFlowTests {
 
 		Map<String, List<PriceTick>> loaded = history();
 		for (String coin : COINS) {
-			List<Long> expected = MarketChartHistory.points(coin, "usd", lastTick, firstAfter, FIVE_MINUTES)
-				.stream()
-				.map(MarketChartHistory.Point::time)
-				.toList();
+			List<Long> expected = fiveMinutely(coin, lastTick, firstAfter);
 			assertThat(times(loaded.get(coin))).as(coin).containsExactlyInAnyOrderElementsOf(expected);
 		}
 		MeterRegistry meters = run.context.getBean(MeterRegistry.class);
@@ -360,6 +354,14 @@ class HistoryFlowTests {
 			this.asked.add(new Asked(request, this.clock.instant()));
 			return answer.apply(request);
 		});
+	}
+
+	/** Times of the stub's 5-minute points of the coin from {@code from} to {@code to}, both included. */
+	private static List<Long> fiveMinutely(String coin, Instant from, Instant to) {
+		return MarketChartHistory.points(coin, "usd", from, to, FIVE_MINUTES)
+			.stream()
+			.map(MarketChartHistory.Point::time)
+			.toList();
 	}
 
 	/** Times of the USD points the stub served, as the loader should publish them. */
