@@ -16,8 +16,6 @@ import java.util.stream.Collectors;
 import io.cryptoviz.testsupport.CoinGeckoStub.RecordedRequest;
 import io.cryptoviz.testsupport.MarketChartHistory;
 import io.cryptoviz.testsupport.StubResponse;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -29,7 +27,7 @@ import static org.awaitility.Awaitility.await;
  * against a CoinGecko stub serving a history in CoinGecko's shape, with the consumer, as deployed,
  * storing what it publishes in a real InfluxDB. Each test loads coins of its own.
  */
-class BackfillIT {
+class BackfillIT extends WithConsumerPipeline {
 
 	private static final Duration COMMAND_TIMEOUT = Duration.ofMinutes(2);
 
@@ -41,19 +39,6 @@ class BackfillIT {
 	 */
 	private static final Map<String, String> SETTINGS = Map.of("CRYPTOVIZ_PRODUCER_BACKFILL_RETRY_INITIAL_INTERVAL",
 			"20ms", "CRYPTOVIZ_PRODUCER_BACKFILL_MAX_CHUNK", "1d");
-
-	private static Pipeline pipeline;
-
-	@BeforeAll
-	static void startPipeline() throws Exception {
-		pipeline = new Pipeline();
-		pipeline.start("crypto-consumer", Map.of());
-	}
-
-	@AfterAll
-	static void stopPipeline() {
-		pipeline.close();
-	}
 
 	@BeforeEach
 	void resetStub() {

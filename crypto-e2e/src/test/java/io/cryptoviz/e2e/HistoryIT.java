@@ -1,9 +1,5 @@
 package io.cryptoviz.e2e;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -33,11 +29,8 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -52,26 +45,11 @@ import static org.awaitility.Awaitility.await;
  * granularity: expected, present, missing, and present beyond one per expected point. Each case tracks
  * coins of its own.
  */
-class HistoryIT {
+class HistoryIT extends WithConsumerPipeline {
 
 	private static final long FIVE_MINUTES = Duration.ofMinutes(5).toMillis();
 
 	private static final JsonMapper json = JsonMapper.builder().build();
-
-	private static final HttpClient http = HttpClient.newHttpClient();
-
-	private static Pipeline pipeline;
-
-	@BeforeAll
-	static void startPipeline() throws Exception {
-		pipeline = new Pipeline();
-		pipeline.start("crypto-consumer", Map.of());
-	}
-
-	@AfterAll
-	static void stopPipeline() {
-		pipeline.close();
-	}
 
 	@BeforeEach
 	void healthyStub() {
@@ -107,7 +85,7 @@ class HistoryIT {
 		ServiceProcess producer = startProducer(coins, Map.of("CRYPTOVIZ_PRODUCER_POLLINTERVAL", "1s",
 				"CRYPTOVIZ_COINGECKO_PLANS_KEYLESS_DATAREFRESH", "1s", "CRYPTOVIZ_PRODUCER_HISTORY_PERIOD", "0"));
 		try {
-			awaitIdle(producer);
+			pipeline.awaitHistoryLoaded(producer);
 			await().atMost(Duration.ofSeconds(30)).until(() -> pipeline.coinGecko.requests(SimplePrices.PATH).size() >= 3);
 			AtomicInteger failed = new AtomicInteger();
 			pipeline.coinGecko.willAnswer(SimplePrices.PATH, (request) -> {
@@ -118,7 +96,7 @@ class HistoryIT {
 			await().atMost(Duration.ofSeconds(60)).until(() -> failed.get() >= 3);
 			pipeline.coinGecko.willAnswer(SimplePrices.PATH, SimplePrices.answering(Instant::now));
 			await().atMost(Duration.ofSeconds(60)).until(() -> !historyRequests().isEmpty());
-			awaitIdle(producer);
+			pipeline.awaitHistoryLoaded(producer);
 		}
 		finally {
 			producer.stop();
@@ -147,7 +125,7 @@ class HistoryIT {
 		publish(previousRun);
 		ServiceProcess producer = startProducer(coins, Map.of("CRYPTOVIZ_PRODUCER_HISTORY_PERIOD", "0"));
 		try {
-			awaitIdle(producer);
+			pipeline.awaitHistoryLoaded(producer);
 		}
 		finally {
 			producer.stop();
@@ -171,28 +149,6 @@ class HistoryIT {
 		environment.put("CRYPTOVIZ_COINS", String.join(",", coins));
 		environment.put("CRYPTOVIZ_PRODUCER_LEADER_ENABLED", "false");
 		return pipeline.start("crypto-producer", environment);
-	}
-
-	/** Waits until the producer's health says the history loader scanned and has nothing left. */
-	private static void awaitIdle(ServiceProcess producer) {
-		await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500)).until(() -> {
-			JsonNode history = health(producer).path("components").path("history").path("details");
-			return history.path("state").asString().equals("idle") && history.has("lastScan")
-					&& history.path("coinsPending").asInt(-1) == 0;
-		});
-	}
-
-	private static JsonNode health(ServiceProcess producer) {
-		try {
-			HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create(producer.url() + "/actuator/health"))
-				.timeout(Duration.ofSeconds(5))
-				.build(), HttpResponse.BodyHandlers.ofString());
-			return json.readTree(answer.body());
-		}
-		catch (Exception ex) {
-			// not up yet
-			return json.createObjectNode();
-		}
 	}
 
 	/** The stub's points of each gap it was asked for, against the backfilled points InfluxDB holds. */

@@ -1,6 +1,10 @@
 package io.cryptoviz.e2e;
 
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -22,6 +26,8 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
@@ -33,6 +39,10 @@ import static org.awaitility.Awaitility.await;
  * jars with the environment variables a deployment would set.
  */
 final class Pipeline implements AutoCloseable {
+
+	private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	final EmbeddedKafkaKraftBroker kafka;
 
@@ -89,6 +99,28 @@ final class Pipeline implements AutoCloseable {
 	}
 
 	/** Waits until the consumer has committed every record of the ticks' topic, hence stored it. */
+	/** Waits until the producer's health says its history loader scanned the topic and has nothing left to load. */
+	void awaitHistoryLoaded(ServiceProcess producer) {
+		await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500)).until(() -> {
+			JsonNode history = health(producer).path("components").path("history").path("details");
+			return history.path("state").asString().equals("idle") && history.has("lastScan")
+					&& history.path("coinsPending").asInt(-1) == 0;
+		});
+	}
+
+	private static JsonNode health(ServiceProcess service) {
+		try {
+			HttpResponse<String> answer = HTTP.send(HttpRequest.newBuilder(URI.create(service.url() + "/actuator/health"))
+				.timeout(Duration.ofSeconds(5))
+				.build(), HttpResponse.BodyHandlers.ofString());
+			return JSON.readTree(answer.body());
+		}
+		catch (Exception ex) {
+			// not up yet
+			return JSON.createObjectNode();
+		}
+	}
+
 	void awaitConsumerCaughtUp() {
 		try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
 				this.kafka.getBrokersAsString()))) {
