@@ -25,6 +25,7 @@
     currency: 'usd',
     chart: null,
     chartRequest: 0,
+    historyLoading: false,
   };
 
   const $ = (selector) => document.querySelector(selector);
@@ -503,6 +504,30 @@
     };
   }
 
+  // ---------- history loading ----------
+
+  // while the producer loads missing history, says how far it is; the chart is drawn again when it is done
+  async function watchHistory() {
+    const line = $('#history-progress');
+    let loading = false;
+    try {
+      const response = await fetch(API + 'history/progress', { headers: { Accept: 'application/json' } });
+      const progress = response.status === 200 ? await response.json() : null;
+      loading = Boolean(progress) && progress.state !== 'idle';
+      if (loading) {
+        line.textContent = `loading history … ${Math.floor(progress.percent)} %`
+          + (progress.coins_pending > 0 ? ` (${count(progress.coins_pending, 'coin')} to go)` : '');
+      } else if (state.historyLoading) {
+        loadChart();
+      }
+    } catch (error) {
+      // the line is a hint; the next look will do
+    }
+    line.hidden = !loading;
+    state.historyLoading = loading;
+    setTimeout(watchHistory, loading ? 2000 : 15000);
+  }
+
   // ---------- wiring ----------
 
   function wireControls() {
@@ -530,4 +555,5 @@
   connectStream();
   loadPrices();
   setInterval(loadSparklines, SPARKLINE_REFRESH);
+  watchHistory();
 })();

@@ -68,6 +68,22 @@ public abstract class ApiIntegrationTests {
 		KafkaTestClients.publish(this.kafka.getBrokersAsString(), "crypto-prices", records);
 	}
 
+	/** Publishes records to the producer's history topic: each a key and a JSON value. */
+	protected void publishHistory(String... keysAndValues) {
+		List<Map.Entry<String, byte[]>> records = new java.util.ArrayList<>();
+		for (int i = 0; i < keysAndValues.length; i += 2) {
+			records.add(Map.entry(keysAndValues[i], keysAndValues[i + 1].getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+		}
+		KafkaTestClients.publish(this.kafka.getBrokersAsString(), "crypto-prices-history", records);
+	}
+
+	/** A progress record of the history topic, as the producer writes it. */
+	protected static String historyProgress(String state, double percent) {
+		return "{\"state\":\"" + state + "\",\"percent\":" + percent + ",\"coins_pending\":2,\"coins\":5,"
+				+ "\"steps_done\":3,\"steps_left\":2,\"ticks_loaded\":1968,\"source\":\"simulated\","
+				+ "\"instance\":\"producer-1\",\"updated_at\":\"2026-12-01T12:00:00Z\"}";
+	}
+
 	public String url(String path) {
 		return "http://localhost:" + this.port + path;
 	}

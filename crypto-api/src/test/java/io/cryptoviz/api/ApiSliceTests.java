@@ -7,6 +7,7 @@ import java.util.List;
 
 import io.cryptoviz.api.coin.CoinCatalog;
 import io.cryptoviz.api.coin.Coins;
+import io.cryptoviz.api.history.HistorySlice;
 import io.cryptoviz.api.latest.LatestPrices;
 import io.cryptoviz.api.series.SeriesSlice;
 import io.cryptoviz.api.stream.StreamSlice;
@@ -36,7 +37,7 @@ import org.springframework.test.web.servlet.MockMvc;
 		properties = { "cryptoviz.api.query.max-points=1000", "cryptoviz.api.query.default-points=400",
 				"cryptoviz.api.cors.allowed-origins=https://dashboard.example,https://*.cryptoviz.example" })
 @Import(ApiSliceTests.SliceConfiguration.class)
-public abstract class ApiSliceTests implements SeriesSlice, StreamSlice {
+public abstract class ApiSliceTests implements SeriesSlice, StreamSlice, HistorySlice {
 
 	/** The coins the data holds in the slice tests. */
 	public static final List<String> COINS = List.of("bitcoin", "ethereum", "cardano", "solana", "polkadot");

@@ -3,6 +3,7 @@ package io.cryptoviz.kafka;
 import java.time.Duration;
 
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.config.TopicConfig;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -11,9 +12,10 @@ import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.KafkaAdmin;
 
 /**
- * Declares the ticks' topic and its dead-letter topic (Boot's {@code KafkaAdmin} creates them at
- * start-up when they do not exist and leaves existing ones alone), and the Kafka health check,
- * which Boot does not provide.
+ * Declares the ticks' topic, its dead-letter topic and the history topic (Boot's {@code KafkaAdmin}
+ * creates them at start-up when they do not exist and leaves existing ones alone), and the Kafka
+ * health check, which Boot does not provide. Every service declares all three alike, so whichever
+ * starts first creates them as the others would.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(TopicProperties.class)
@@ -21,9 +23,12 @@ public class KafkaConfiguration {
 
 	@Bean
 	NewTopic ticksTopic(TopicProperties topics) {
+		// the record of what was published, which the producer reads to find gaps: kept as long as
+		// configured, not as long as a broker's default happens to be
 		return TopicBuilder.name(topics.topic())
 			.partitions(topics.partitions())
 			.replicas(topics.replicationFactor())
+			.config(TopicConfig.RETENTION_MS_CONFIG, String.valueOf(topics.retention().toMillis()))
 			.build();
 	}
 
@@ -32,6 +37,18 @@ public class KafkaConfiguration {
 		return TopicBuilder.name(topics.deadLetterTopic())
 			.partitions(topics.partitions())
 			.replicas(topics.replicationFactor())
+			.build();
+	}
+
+	@Bean
+	NewTopic historyTopic(TopicProperties topics) {
+		// one record per coin still to load and one for the progress, each replacing the one before:
+		// compaction keeps the latest of each key, so the topic stays small and is read whole
+		return TopicBuilder.name(topics.historyTopic())
+			.partitions(1)
+			.replicas(topics.replicationFactor())
+			.compact()
+			.config(TopicConfig.SEGMENT_MS_CONFIG, String.valueOf(Duration.ofDays(1).toMillis()))
 			.build();
 	}
 

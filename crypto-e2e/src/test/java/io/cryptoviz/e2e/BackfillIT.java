@@ -9,7 +9,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -17,13 +16,6 @@ import java.util.stream.Collectors;
 import io.cryptoviz.testsupport.CoinGeckoStub.RecordedRequest;
 import io.cryptoviz.testsupport.MarketChartHistory;
 import io.cryptoviz.testsupport.StubResponse;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.common.TopicPartition;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -35,7 +27,7 @@ import static org.awaitility.Awaitility.await;
  * against a CoinGecko stub serving a history in CoinGecko's shape, with the consumer, as deployed,
  * storing what it publishes in a real InfluxDB. Each test loads coins of its own.
  */
-class BackfillIT {
+class BackfillIT extends WithConsumerPipeline {
 
 	private static final Duration COMMAND_TIMEOUT = Duration.ofMinutes(2);
 
@@ -47,19 +39,6 @@ class BackfillIT {
 	 */
 	private static final Map<String, String> SETTINGS = Map.of("CRYPTOVIZ_PRODUCER_BACKFILL_RETRY_INITIAL_INTERVAL",
 			"20ms", "CRYPTOVIZ_PRODUCER_BACKFILL_MAX_CHUNK", "1d");
-
-	private static Pipeline pipeline;
-
-	@BeforeAll
-	static void startPipeline() throws Exception {
-		pipeline = new Pipeline();
-		pipeline.start("crypto-consumer", Map.of());
-	}
-
-	@AfterAll
-	static void stopPipeline() {
-		pipeline.close();
-	}
 
 	@BeforeEach
 	void resetStub() {
@@ -88,7 +67,7 @@ class BackfillIT {
 			.filteredOn((point) -> point.get("price_eur") == null)
 			.allSatisfy((point) -> assertThat(point.get("time")).isEqualTo(to.toEpochMilli()));
 		await().atMost(Duration.ofSeconds(60)).until(() -> points("bitcoin", "ethereum").size() >= expected.size());
-		awaitConsumerCaughtUp();
+		pipeline.awaitConsumerCaughtUp();
 		List<Map<String, Object>> stored = points("bitcoin", "ethereum");
 		assertThat(stored).containsExactlyInAnyOrderElementsOf(expected);
 
@@ -97,7 +76,7 @@ class BackfillIT {
 		assertThat(rerun.exitCode()).as(rerun.output()).isZero();
 		assertThat(rerun.output()).as("the same ticks, published again")
 			.contains(published);
-		awaitConsumerCaughtUp();
+		pipeline.awaitConsumerCaughtUp();
 		assertThat(points("bitcoin", "ethereum")).containsExactlyInAnyOrderElementsOf(stored);
 	}
 
@@ -123,7 +102,7 @@ class BackfillIT {
 			.isGreaterThanOrEqualTo(Duration.ofSeconds(1));
 		List<Map<String, Object>> expected = expectedFromRequests(sent, "cardano", "solana");
 		await().atMost(Duration.ofSeconds(60)).until(() -> points("cardano", "solana").size() >= expected.size());
-		awaitConsumerCaughtUp();
+		pipeline.awaitConsumerCaughtUp();
 		assertThat(points("cardano", "solana")).containsExactlyInAnyOrderElementsOf(expected);
 		List<Long> cardanoTimes = expected.stream()
 			.filter((point) -> point.get("crypto").equals("cardano"))
@@ -215,34 +194,6 @@ class BackfillIT {
 			gaps.add(Math.round((times.get(i) - times.get(i - 1)) / 60_000.0));
 		}
 		return gaps;
-	}
-
-	/** Waits until the consumer has committed every record of the ticks' topic, hence stored it. */
-	private static void awaitConsumerCaughtUp() {
-		try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
-				pipeline.kafka.getBrokersAsString()))) {
-			await().atMost(Duration.ofSeconds(60)).until(() -> {
-				Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets("crypto-consumer")
-					.partitionsToOffsetAndMetadata()
-					.get();
-				Set<TopicPartition> partitions = admin.describeTopics(List.of("crypto-prices"))
-					.allTopicNames()
-					.get()
-					.get("crypto-prices")
-					.partitions()
-					.stream()
-					.map((partition) -> new TopicPartition("crypto-prices", partition.partition()))
-					.collect(Collectors.toSet());
-				Map<TopicPartition, OffsetSpec> latest = partitions.stream()
-					.collect(Collectors.toMap(Function.identity(), (partition) -> OffsetSpec.latest()));
-				var ends = admin.listOffsets(latest).all().get();
-				return partitions.stream().allMatch((partition) -> {
-					OffsetAndMetadata offset = committed.get(partition);
-					long end = ends.get(partition).offset();
-					return (end == 0 && offset == null) || (offset != null && offset.offset() == end);
-				});
-			});
-		}
 	}
 
 }

@@ -1,6 +1,10 @@
 package io.cryptoviz.e2e;
 
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -8,14 +12,26 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import io.cryptoviz.devstack.InfluxDbServer;
 import io.cryptoviz.devstack.Ports;
 import io.cryptoviz.devstack.ServiceProcess;
 import io.cryptoviz.testsupport.CoinGeckoStub;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
+
+import static org.awaitility.Awaitility.await;
 
 /**
  * A whole pipeline for one test class: a real Kafka broker (spring-kafka-test's embedded KRaft
@@ -23,6 +39,10 @@ import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
  * jars with the environment variables a deployment would set.
  */
 final class Pipeline implements AutoCloseable {
+
+	private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	final EmbeddedKafkaKraftBroker kafka;
 
@@ -76,6 +96,56 @@ final class Pipeline implements AutoCloseable {
 					+ "; its output:\n" + Files.readString(log));
 		}
 		return new CommandRun(process.exitValue(), Files.readString(log));
+	}
+
+	/** Waits until the consumer has committed every record of the ticks' topic, hence stored it. */
+	/** Waits until the producer's health says its history loader scanned the topic and has nothing left to load. */
+	void awaitHistoryLoaded(ServiceProcess producer) {
+		await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500)).until(() -> {
+			JsonNode history = health(producer).path("components").path("history").path("details");
+			return history.path("state").asString().equals("idle") && history.has("lastScan")
+					&& history.path("coinsPending").asInt(-1) == 0;
+		});
+	}
+
+	private static JsonNode health(ServiceProcess service) {
+		try {
+			HttpResponse<String> answer = HTTP.send(HttpRequest.newBuilder(URI.create(service.url() + "/actuator/health"))
+				.timeout(Duration.ofSeconds(5))
+				.build(), HttpResponse.BodyHandlers.ofString());
+			return JSON.readTree(answer.body());
+		}
+		catch (Exception ex) {
+			// not up yet
+			return JSON.createObjectNode();
+		}
+	}
+
+	void awaitConsumerCaughtUp() {
+		try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+				this.kafka.getBrokersAsString()))) {
+			await().atMost(Duration.ofSeconds(60)).until(() -> {
+				Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets("crypto-consumer")
+					.partitionsToOffsetAndMetadata()
+					.get();
+				Set<TopicPartition> partitions = admin.describeTopics(List.of("crypto-prices"))
+					.allTopicNames()
+					.get()
+					.get("crypto-prices")
+					.partitions()
+					.stream()
+					.map((partition) -> new TopicPartition("crypto-prices", partition.partition()))
+					.collect(Collectors.toSet());
+				Map<TopicPartition, OffsetSpec> latest = partitions.stream()
+					.collect(Collectors.toMap(Function.identity(), (partition) -> OffsetSpec.latest()));
+				var ends = admin.listOffsets(latest).all().get();
+				return partitions.stream().allMatch((partition) -> {
+					OffsetAndMetadata offset = committed.get(partition);
+					long end = ends.get(partition).offset();
+					return (end == 0 && offset == null) || (offset != null && offset.offset() == end);
+				});
+			});
+		}
 	}
 
 	private Map<String, String> environment(Map<String, String> settings) {

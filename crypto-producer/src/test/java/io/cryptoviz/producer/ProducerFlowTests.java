@@ -63,8 +63,9 @@ class ProducerFlowTests {
 				assertThat(records).hasSizeGreaterThanOrEqualTo(5);
 			});
 			// the poller keeps polling the same answer; nothing more may be published
-			int requests = stub.requests().size();
-			await().atMost(Duration.ofSeconds(30)).until(() -> stub.requests().size() >= requests + 3);
+			// the prices' requests only: the history loader asks for the market charts of the fixture's past
+			int requests = stub.requests("/simple/price").size();
+			await().atMost(Duration.ofSeconds(30)).until(() -> stub.requests("/simple/price").size() >= requests + 3);
 			KafkaTestUtils.getRecords(consumer, Duration.ofMillis(500)).forEach(records::add);
 		}
 
@@ -80,7 +81,7 @@ class ProducerFlowTests {
 				"source":"coingecko"}""");
 		assertThat(bitcoin.headers().toArray()).as("no Java type headers: the JSON is the contract").isEmpty();
 		// 429 with Retry-After: 2 → the next request waited at least that long
-		List<CoinGeckoStub.RecordedRequest> requests = stub.requests();
+		List<CoinGeckoStub.RecordedRequest> requests = stub.requests("/simple/price");
 		assertThat(Duration.between(requests.get(0).receivedAt(), requests.get(1).receivedAt()))
 			.isGreaterThanOrEqualTo(Duration.ofSeconds(2));
 	}

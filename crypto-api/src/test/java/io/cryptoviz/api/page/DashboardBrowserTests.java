@@ -31,7 +31,10 @@ class DashboardBrowserTests extends BrowserTests {
 
 	private List<Instant> bitcoinTimes;
 
-	private final Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+	// one time for the class: every test seeds the same points, which the chart's counts rely on
+	private static final Instant SEEDED_AT = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+
+	private final Instant now = SEEDED_AT;
 
 	@BeforeEach
 	void seedAndOpen() {
@@ -106,6 +109,20 @@ class DashboardBrowserTests extends BrowserTests {
 		assertThat(this.browser.findElement(By.id("simulated")).isDisplayed()).as("simulated badge").isTrue();
 
 		assertThat(severeConsoleMessages()).singleElement().asString().contains("console capture works");
+	}
+
+	@Test
+	void saysHowFarTheProducerHasComeLoadingHistoryWhileItLoadsAndNothingOnceItIsDone() {
+		publishHistory("progress", historyProgress("loading", 42.7));
+		this.browser.get(url("/"));
+
+		page().untilAsserted(() -> assertThat(this.browser.findElement(By.id("history-progress")).getText())
+			.isEqualTo("loading history … 42 % (2 coins to go)"));
+
+		publishHistory("progress", historyProgress("idle", 100.0));
+		page().untilAsserted(
+				() -> assertThat(this.browser.findElement(By.id("history-progress")).isDisplayed()).isFalse());
+		assertThat(severeConsoleMessages()).isEmpty();
 	}
 
 	/** How many buckets of this size bitcoin's seeded ticks fall in: 6 or 7 hours, depending on the time. */

@@ -16,7 +16,9 @@ class OpenApiIntegrationTests extends ApiIntegrationTests {
 		assertThat(api.get("info").get("title").asString()).isEqualTo("CryptoViz API");
 		assertThat(api.get("paths").propertyNames()).containsExactlyInAnyOrder("/api/v1/coins", "/api/v1/latest",
 				"/api/v1/coins/{coin}/latest", "/api/v1/coins/{coin}/history", "/api/v1/coins/{coin}/candles",
-				"/api/v1/compare", "/api/v1/sparklines", "/api/v1/stream");
+				"/api/v1/compare", "/api/v1/sparklines", "/api/v1/stream", "/api/v1/history/progress");
+		assertThat(api.get("paths").get("/api/v1/history/progress").get("get").get("responses").propertyNames())
+			.containsExactlyInAnyOrder("200", "204");
 		JsonNode history = api.get("paths").get("/api/v1/coins/{coin}/history").get("get");
 		assertThat(history.get("parameters").valueStream().map((parameter) -> parameter.get("name").asString()))
 			.containsExactly("coin", "field", "aggregation", "from", "to", "interval");

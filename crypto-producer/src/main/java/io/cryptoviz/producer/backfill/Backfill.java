@@ -1,14 +1,11 @@
 package io.cryptoviz.producer.backfill;
 
 import java.time.Clock;
-import java.util.List;
 
-import io.cryptoviz.producer.backfill.MarketChartReader.Currency;
 import io.cryptoviz.producer.budget.CallBudget;
 import io.cryptoviz.producer.coingecko.CoinGeckoClient;
 import io.cryptoviz.producer.poll.ProducerProperties;
 import io.cryptoviz.producer.publish.TickPublisher;
-import io.cryptoviz.tick.PriceTick;
 
 import org.springframework.stereotype.Service;
 
@@ -21,13 +18,9 @@ import org.springframework.stereotype.Service;
 @Service
 class Backfill {
 
-	private final MarketChartReader reader;
-
-	private final TickPublisher publisher;
+	private final ChunkLoader chunks;
 
 	private final BackfillProperties properties;
-
-	private final boolean withEur;
 
 	private final CallBudget budget;
 
@@ -37,11 +30,9 @@ class Backfill {
 
 	Backfill(CoinGeckoClient client, CallBudget budget, TickPublisher publisher, BackfillProperties properties,
 			ProducerProperties producer, Clock clock) {
-		this.reader = new MarketChartReader(client);
+		this.chunks = new ChunkLoader(client, publisher, properties, producer);
 		this.budget = budget;
-		this.publisher = publisher;
 		this.properties = properties;
-		this.withEur = producer.currencies().contains(ProducerProperties.Currency.EUR);
 		this.clock = clock;
 		this.sleeper = (duration) -> Thread.sleep(duration.toMillis());
 	}
@@ -52,25 +43,14 @@ class Backfill {
 	 */
 	BackfillReport run(BackfillPlan plan) {
 		PacedRequests requests = new PacedRequests(this.properties, this.sleeper);
-		SeriesMerger merger = new SeriesMerger(this.properties.eurMatchTolerance());
 		BackfillProgress progress = new BackfillProgress(plan, this.clock);
-		progress.started(this.withEur, this.budget.historySpacing(), this.budget.plan().id());
+		progress.started(this.chunks.withEur(), this.budget.historySpacing(), this.budget.plan().id());
 		for (Chunk chunk : plan.chunks()) {
 			for (String coin : plan.coins()) {
 				String where = coin + " chunk " + chunk.number() + "/" + plan.chunks().size();
 				try {
-					MarketChart usd = requests.call(where + " USD",
-							() -> this.reader.fetch(coin, Currency.USD, chunk));
-					MarketChart eur = this.withEur
-							? requests.call(where + " EUR", () -> this.reader.fetch(coin, Currency.EUR, chunk)) : null;
-					SeriesMerger.Merged merged = merger.merge(coin, chunk, usd, eur);
-					List<PriceTick> acknowledged = this.publisher.publish(merged.ticks());
-					if (acknowledged.size() < merged.ticks().size()) {
-						throw BackfillException.failed(where + ": Kafka did not acknowledge "
-								+ (merged.ticks().size() - acknowledged.size()) + " of " + merged.ticks().size()
-								+ " ticks (the warning above says why)");
-					}
-					progress.stepDone(coin, chunk, merged, acknowledged.size());
+					SeriesMerger.Merged merged = this.chunks.load(coin, chunk, where, requests);
+					progress.stepDone(coin, chunk, merged, merged.ticks().size());
 				}
 				catch (BackfillException ex) {
 					throw ex.withHint(resumeHint(plan, chunk));

@@ -40,7 +40,7 @@ record BackfillRequest(List<String> coins, Instant from, Instant to) {
 	/** How far back CoinGecko's public and demo plans serve history. */
 	static final Duration PUBLIC_HISTORY = Duration.ofDays(365);
 
-	private static final Duration PUBLIC_HISTORY_MARGIN = Duration.ofHours(1);
+	static final Duration PUBLIC_HISTORY_MARGIN = Duration.ofHours(1);
 
 	private static final Logger logger = LoggerFactory.getLogger(BackfillRequest.class);
 

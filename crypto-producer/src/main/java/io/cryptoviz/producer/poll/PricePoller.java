@@ -23,6 +23,7 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 
 /**
@@ -31,7 +32,8 @@ import org.springframework.stereotype.Service;
  * acknowledged; figures that are missing stay missing. Polls start one {@link PollCadence} interval
  * apart, and not while CoinGecko's monthly credits are used up (then one attempt per
  * {@code quota-exhausted-interval}). Failures never escape: each is one log line and a wait before the
- * next attempt, never shorter than the interval.
+ * next attempt, never shorter than the interval. A poll whose ticks were all acknowledged is announced as a
+ * {@link PollSucceeded}.
  */
 @Service
 public class PricePoller {
@@ -54,6 +56,8 @@ public class PricePoller {
 
 	private final MeterRegistry meters;
 
+	private final ApplicationEventPublisher events;
+
 	private final Clock clock;
 
 	private final Map<String, Instant> lastPublished = new ConcurrentHashMap<>();
@@ -65,7 +69,8 @@ public class PricePoller {
 	private Instant nextAttempt = Instant.MIN;
 
 	PricePoller(PriceSource source, TickPublisher publisher, CoinUniverse universe, PollCadence cadence,
-			CallBudget budget, ProducerProperties properties, MeterRegistry meters, Clock clock) {
+			CallBudget budget, ProducerProperties properties, MeterRegistry meters, ApplicationEventPublisher events,
+			Clock clock) {
 		this.source = source;
 		this.publisher = publisher;
 		this.universe = universe;
@@ -74,6 +79,7 @@ public class PricePoller {
 		this.properties = properties;
 		this.backoff = new PollBackoff(properties.maxBackoff());
 		this.meters = meters;
+		this.events = events;
 		this.clock = clock;
 		this.lastSuccess = clock.instant();
 		// every outcome from the start, at zero, so a dashboard shows 0 rather than "No data"
@@ -122,6 +128,7 @@ public class PricePoller {
 		count("crypto.polls", "outcome", (acknowledged.size() == fresh.size()) ? "success" : "publish_failed");
 		if (acknowledged.size() == fresh.size()) {
 			this.lastSuccess = this.clock.instant();
+			this.events.publishEvent(new PollSucceeded(this.lastSuccess, acknowledged));
 		}
 		return acknowledged.size();
 	}

@@ -1,5 +1,6 @@
 package io.cryptoviz.producer.publish;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,6 +12,7 @@ import java.util.concurrent.TimeoutException;
 import io.cryptoviz.kafka.TopicProperties;
 import io.cryptoviz.tick.PriceTick;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,7 +23,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Publishes ticks to the ticks' topic, keyed by coin id so one coin's ticks stay ordered on one
- * partition, and waits for the broker's acknowledgement ({@code acks=all}, idempotent producer).
+ * partition, and waits for the broker's acknowledgement ({@code acks=all}, idempotent producer). A
+ * record's timestamp is when it was published, on the producer's clock: the history loader finds each
+ * coin's last tick by these timestamps.
  */
 @Component
 public class TickPublisher {
@@ -36,12 +40,15 @@ public class TickPublisher {
 
 	private final Duration ackTimeout;
 
+	private final Clock clock;
+
 	TickPublisher(KafkaTemplate<String, PriceTick> kafka, TopicProperties topics, MeterRegistry meters,
-			PublishProperties properties) {
+			PublishProperties properties, Clock clock) {
 		this.kafka = kafka;
 		this.topic = topics.topic();
 		this.meters = meters;
 		this.ackTimeout = properties.ackTimeout();
+		this.clock = clock;
 		// at zero from the start, so a dashboard shows 0 rather than "No data"
 		meters.counter("crypto.ticks.unacknowledged");
 	}
@@ -52,8 +59,9 @@ public class TickPublisher {
 	 */
 	public List<PriceTick> publish(List<PriceTick> ticks) {
 		List<CompletableFuture<SendResult<String, PriceTick>>> sends = new ArrayList<>(ticks.size());
+		long now = this.clock.millis();
 		for (PriceTick tick : ticks) {
-			sends.add(this.kafka.send(this.topic, tick.key(), tick));
+			sends.add(this.kafka.send(new ProducerRecord<>(this.topic, null, now, tick.key(), tick)));
 		}
 		List<PriceTick> acknowledged = new ArrayList<>(ticks.size());
 		String firstFailure = null;

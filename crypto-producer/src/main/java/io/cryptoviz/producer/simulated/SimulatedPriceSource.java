@@ -53,6 +53,13 @@ public class SimulatedPriceSource implements PriceSource {
 		return PriceSnapshot.of(quotes);
 	}
 
+	/** The coin's price now: where the walk stands, or where it will start. */
+	public synchronized double price(String coin) {
+		Double price = this.prices.get(coin);
+		return (price != null) ? price : this.openingPrices.getOrDefault(coin,
+				this.properties.startPrices().getOrDefault(coin, 1.0));
+	}
+
 	@Override
 	public TickSource tickSource() {
 		return TickSource.SIMULATED;

@@ -21,10 +21,13 @@ import org.springframework.validation.annotation.Validated;
  * @param seed random seed, for a repeatable walk; random when empty
  * @param interval what {@code cryptoviz.producer.poll-interval: auto} means for this source, which has no
  * plan to derive it from
+ * @param historyVolatility standard deviation of the relative price move per day of the simulated history;
+ * the live walk's per-tick volatility, kept up for a month, would swing prices far beyond what markets do
  */
 @Validated
 @ConfigurationProperties("cryptoviz.producer.simulated")
 public record SimulatedProperties(@NotNull Map<String, @Positive Double> startPrices,
 		@NotNull Map<String, @Positive Double> circulatingSupply, @DecimalMin("0") double volatility,
-		@Positive double eurPerUsd, @Nullable Long seed, @NotNull Duration interval) {
+		@Positive double eurPerUsd, @Nullable Long seed, @NotNull Duration interval,
+		@DecimalMin("0") double historyVolatility) {
 }

@@ -81,7 +81,7 @@ class PollCadenceTests {
 		ProducerProperties producer = new ProducerProperties(SourceType.COINGECKO, interval,
 				Set.of(Currency.USD, Currency.EUR), Duration.ofMinutes(5), Duration.ofMinutes(2), Duration.ofMinutes(2));
 		SimulatedProperties simulated = new SimulatedProperties(Map.of(), Map.of(), 0.002, 0.92, null,
-				Duration.ofSeconds(10));
+				Duration.ofSeconds(10), 0.03);
 		PollCadence cadence = new PollCadence(producer, simulated,
 				new BudgetProperties(0.1, Duration.ofHours(1), Duration.ofHours(1)), this.budget, universe, source);
 		cadence.current();

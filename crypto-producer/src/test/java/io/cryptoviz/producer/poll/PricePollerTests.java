@@ -65,7 +65,8 @@ class PricePollerTests {
 				new BudgetProperties(0.1, Duration.ofHours(1), Duration.ofHours(1)), this.clock, (instant) -> {
 				}, this.meters);
 		this.poller = new PricePoller(this.source, this.publisher, universe, cadence, budget, properties, this.meters,
-				this.clock);
+				(event) -> {
+				}, this.clock);
 	}
 
 	@Test

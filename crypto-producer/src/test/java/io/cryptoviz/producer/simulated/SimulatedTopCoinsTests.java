@@ -13,7 +13,7 @@ class SimulatedTopCoinsTests {
 	private final SimulatedTopCoins top = new SimulatedTopCoins(new SimulatedProperties(
 			Map.of("bitcoin", 95000.0, "ethereum", 3500.0, "cardano", 0.65), Map.of("bitcoin", 19_800_000.0,
 					"ethereum", 120_700_000.0, "cardano", 36_000_000_000.0),
-			0.002, 0.92, null, Duration.ofSeconds(10)));
+			0.002, 0.92, null, Duration.ofSeconds(10), 0.03));
 
 	@Test
 	void ranksTheCoinsItKnowsByTheirStartingMarketCap() {
