@@ -61,6 +61,11 @@ class SparklineAnswers {
 				this.queries.sparklines(coins, everyCoin, currency, range, INTERVAL));
 	}
 
+	/** Whether answers are kept at all ({@code ttl} 0 s reads InfluxDB on every request). */
+	boolean cached() {
+		return !this.ttl.isZero();
+	}
+
 	/** How much longer than now the answer is served from the cache: at least nothing. */
 	Duration freshFor(Sparklines answer) {
 		Duration left = this.ttl.minus(Duration.between(answer.to(), this.clock.instant()));

@@ -35,6 +35,9 @@ class SparklineWarmUp {
 
 	@EventListener(ApplicationReadyEvent.class)
 	void start() {
+		if (!this.answers.cached()) {
+			return;
+		}
 		Thread thread = new Thread(this::warmUp, "sparklines-warm-up");
 		thread.setDaemon(true);
 		thread.start();
