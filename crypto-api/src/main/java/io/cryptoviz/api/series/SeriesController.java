@@ -1,8 +1,6 @@
 package io.cryptoviz.api.series;
 
 import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 
 import io.cryptoviz.api.coin.Coins;
