@@ -396,6 +396,17 @@
     status.classList.toggle('error', Boolean(isError));
   }
 
+  // ECharts runs after this script (see index.html): the chart waits for it, the table does not
+  const echartsLoaded = new Promise((resolve) => {
+    const script = $('#echarts');
+    if (window.echarts || !script) {
+      resolve();
+      return;
+    }
+    script.addEventListener('load', resolve);
+    script.addEventListener('error', resolve); // no chart then, as without the script
+  });
+
   function chart() {
     if (!state.chart && window.echarts) {
       state.chart = window.echarts.init($('#chart'));
@@ -446,6 +457,7 @@
         option = lineOption(data);
         summary = data.points.length === 0 ? null : `${count(data.points.length, 'point')} · interval ${data.interval}`;
       }
+      await echartsLoaded;
       if (request !== state.chartRequest) return; // a newer choice is loading
       const instance = chart();
       if (instance) instance.setOption(option, true);

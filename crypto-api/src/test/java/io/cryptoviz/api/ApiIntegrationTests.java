@@ -35,7 +35,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * polkadot is never written.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "cryptoviz.api.latest.cache-ttl=0s", "cryptoviz.api.stream.heartbeat=200ms",
+		properties = { "cryptoviz.api.latest.cache-ttl=0s", "cryptoviz.api.caches.sparklines.ttl=0s",
+				"cryptoviz.api.stream.heartbeat=200ms",
 				"cryptoviz.api.stream.max-clients=4" })
 @EmbeddedKafka(partitions = 3)
 public abstract class ApiIntegrationTests {

@@ -1,10 +1,11 @@
 package io.cryptoviz.api;
 
-import java.time.Clock;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 
+import com.github.benmanes.caffeine.cache.Ticker;
+import io.cryptoviz.api.cache.CacheConfiguration;
 import io.cryptoviz.api.coin.CoinCatalog;
 import io.cryptoviz.api.coin.Coins;
 import io.cryptoviz.api.history.HistorySlice;
@@ -13,10 +14,15 @@ import io.cryptoviz.api.series.SeriesSlice;
 import io.cryptoviz.api.stream.StreamSlice;
 import io.cryptoviz.testsupport.MutableClock;
 
+import org.junit.jupiter.api.BeforeEach;
+
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
+import org.springframework.boot.cache.autoconfigure.CacheAutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.cache.CacheManager;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.FilterType;
@@ -33,10 +39,11 @@ import org.springframework.test.web.servlet.MockMvc;
  */
 @WebMvcTest(includeFilters = {
 		@ComponentScan.Filter(type = FilterType.ASSIGNABLE_TYPE, classes = Coins.class),
-		@ComponentScan.Filter(type = FilterType.REGEX, pattern = "io\\.cryptoviz\\.api\\.series\\.PointBudget") },
+		@ComponentScan.Filter(type = FilterType.REGEX, pattern = "io\\.cryptoviz\\.api\\.series\\.(PointBudget|SparklineAnswers)") },
 		properties = { "cryptoviz.api.query.max-points=1000", "cryptoviz.api.query.default-points=400",
 				"cryptoviz.api.cors.allowed-origins=https://dashboard.example,https://*.cryptoviz.example" })
-@Import(ApiSliceTests.SliceConfiguration.class)
+@ImportAutoConfiguration(CacheAutoConfiguration.class)
+@Import({ ApiSliceTests.SliceConfiguration.class, CacheConfiguration.class })
 public abstract class ApiSliceTests implements SeriesSlice, StreamSlice, HistorySlice {
 
 	/** The coins the data holds in the slice tests. */
@@ -54,14 +61,36 @@ public abstract class ApiSliceTests implements SeriesSlice, StreamSlice, History
 	@MockitoBean
 	protected LatestPrices latest;
 
+	@Autowired
+	protected MutableClock clock;
+
+	@Autowired
+	private CacheManager caches;
+
+	/** Each test starts at {@link #NOW} with nothing cached, whatever the one before did. */
+	@BeforeEach
+	void startAfresh() {
+		this.clock.set(NOW);
+		this.caches.getCacheNames().forEach((name) -> this.caches.getCache(name).clear());
+	}
+
 	/** What the application's configuration gives the web layer: its settings, and a clock. */
 	@TestConfiguration(proxyBeanMethods = false)
 	@EnableConfigurationProperties(ApiProperties.class)
 	static class SliceConfiguration {
 
 		@Bean
-		Clock clock() {
+		MutableClock clock() {
 			return new MutableClock(NOW);
+		}
+
+		/** The caches tell time by the same clock, so that a test moves them on by hand. */
+		@Bean
+		Ticker cacheTicker(MutableClock clock) {
+			return () -> {
+				Instant now = clock.instant();
+				return now.getEpochSecond() * 1_000_000_000L + now.getNano();
+			};
 		}
 
 		/** The data's coins, apart from the mocked latest prices, so that asking for a coin is no call on them. */

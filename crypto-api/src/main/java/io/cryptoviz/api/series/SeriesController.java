@@ -1,9 +1,6 @@
 package io.cryptoviz.api.series;
 
 import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 import io.cryptoviz.api.coin.Coins;
@@ -18,6 +15,8 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.http.CacheControl;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -37,23 +36,22 @@ class SeriesController {
 	private static final String INTERVAL_DOC = "bucket size: 1m, 5m, 15m, 1h, 4h, 1d, 1w; default: the smallest giving at most "
 			+ "cryptoviz.api.query.default-points buckets";
 
-	/** What a sparkline spans, and its bucket: 24 or 25 hourly values a coin. */
-	static final Duration SPARKLINE_SPAN = Duration.ofDays(1);
-
-	static final Interval SPARKLINE_INTERVAL = Interval.ONE_HOUR;
-
 	private final Coins coins;
 
 	private final SeriesQueries queries;
 
 	private final PointBudget budget;
 
+	private final SparklineAnswers sparklines;
+
 	private final Clock clock;
 
-	SeriesController(Coins coins, SeriesQueries queries, PointBudget budget, Clock clock) {
+	SeriesController(Coins coins, SeriesQueries queries, PointBudget budget, SparklineAnswers sparklines,
+			Clock clock) {
 		this.coins = coins;
 		this.queries = queries;
 		this.budget = budget;
+		this.sparklines = sparklines;
 		this.clock = clock;
 	}
 
@@ -120,16 +118,17 @@ class SeriesController {
 					+ "per hour (null for an hour without ticks), so a page draws every coin's sparkline from one "
 					+ "request. Values are rounded to 6 significant digits: they are for drawing.")
 	@ApiResponse(responseCode = "200", description = "one sparkline per coin, in the order asked (default: by coin id)")
-	Sparklines sparklines(
+	ResponseEntity<Sparklines> sparklines(
 			@Parameter(description = "comma-separated coin ids; default: every coin", example = "bitcoin,ethereum") @RequestParam(required = false) @Nullable String coins,
 			@Parameter(description = "usd or eur; default usd") @RequestParam(required = false) @Nullable String currency) {
 		List<String> selected = this.coins.requireAll("coins", coins);
 		Currency parsedCurrency = Currency.parse("currency", currency);
-		Instant to = this.clock.instant().truncatedTo(ChronoUnit.MILLIS);
-		TimeRange range = new TimeRange(to.minus(SPARKLINE_SPAN).truncatedTo(ChronoUnit.HOURS), to);
-		return new Sparklines(parsedCurrency.id(), SPARKLINE_INTERVAL.id(), range.from(), range.to(),
-				this.queries.sparklines(selected, coins == null || coins.isBlank(), parsedCurrency, range,
-						SPARKLINE_INTERVAL));
+		Sparklines answer = this.sparklines.of(selected, coins == null || coins.isBlank(), parsedCurrency,
+				SparklineAnswers.firstHour(this.clock.instant()));
+		// a browser may keep it for what is left of its lifetime here: it is never older than that
+		return ResponseEntity.ok()
+			.cacheControl(CacheControl.maxAge(this.sparklines.freshFor(answer)).cachePrivate())
+			.body(answer);
 	}
 
 }

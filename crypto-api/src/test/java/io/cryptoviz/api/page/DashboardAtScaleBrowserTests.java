@@ -38,9 +38,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * docs/benchmarks.md: a figure, not a threshold. A database of its own keeps the 250 coins from
  * the other classes' data.
  */
-// the latest prices cached as in production (the other classes read InfluxDB on every request)
+// the latest prices and the sparklines cached as in production (the other classes read InfluxDB on
+// every request)
 @TestPropertySource(properties = { "influx.database=" + DashboardAtScaleBrowserTests.DATABASE,
-		"cryptoviz.api.latest.cache-ttl=2s" })
+		"cryptoviz.api.latest.cache-ttl=2s", "cryptoviz.api.caches.sparklines.ttl=60s" })
 class DashboardAtScaleBrowserTests extends BrowserTests {
 
 	static final String DATABASE = "page-at-scale";
@@ -118,8 +119,9 @@ class DashboardAtScaleBrowserTests extends BrowserTests {
 		List<Map<String, Object>> sparklineRequests = requests("/api/v1/sparklines");
 		assertThat(sparklineRequests).as("one request for every sparkline").hasSize(1);
 		System.out.printf("Page at %d coins: first screen (prices, sparklines, chart) complete %d ms after "
-				+ "navigation; the sparklines' answer %s bytes, its request %s ms%n", COINS, firstScreen,
-				sparklineRequests.get(0).get("size"), sparklineRequests.get(0).get("duration"));
+				+ "navigation; the sparklines' answer %s bytes (%s as sent), its request %s ms%n", COINS, firstScreen,
+				sparklineRequests.get(0).get("decoded"), sparklineRequests.get(0).get("size"),
+				sparklineRequests.get(0).get("duration"));
 
 		// the same page again, from an API that has served it: its caches and code warm
 		List<Long> again = new ArrayList<>();
@@ -251,7 +253,8 @@ class DashboardAtScaleBrowserTests extends BrowserTests {
 	private List<Map<String, Object>> requests(String path) {
 		return (List<Map<String, Object>>) this.browser.executeScript("return performance.getEntriesByType('resource')"
 				+ ".filter((entry) => new URL(entry.name).pathname === arguments[0])"
-				+ ".map((entry) => ({ url: entry.name, size: entry.encodedBodySize, duration: Math.round(entry.duration) }))",
+				+ ".map((entry) => ({ url: entry.name, size: entry.encodedBodySize, decoded: entry.decodedBodySize,"
+				+ " duration: Math.round(entry.duration) }))",
 				path);
 	}
 

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import io.cryptoviz.api.ApiIntegrationTests;
+import io.cryptoviz.testsupport.PrometheusScrape;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -175,6 +176,17 @@ class SeriesIntegrationTests extends ApiIntegrationTests {
 		JsonNode cardano = answer.get("sparklines").get(1);
 		assertThat(cardano.get("coin").asString()).isEqualTo("cardano");
 		assertThat(cardano.get("values")).isEmpty();
+	}
+
+	@Test
+	void theSparklinesCacheIsMeteredByName() {
+		double before = PrometheusScrape.of(url("")).total("cache_gets_total", "cache=\"sparklines\"", "result=\"miss\"");
+
+		assertThat(get("/api/v1/sparklines?coins=cardano").status()).isEqualTo(200);
+
+		// this context reads InfluxDB on every request (a lifetime of 0 s): each one a miss
+		assertThat(PrometheusScrape.of(url("")).total("cache_gets_total", "cache=\"sparklines\"", "result=\"miss\""))
+			.isGreaterThan(before);
 	}
 
 	@Test
