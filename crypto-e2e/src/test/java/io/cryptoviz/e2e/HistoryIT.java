@@ -42,8 +42,8 @@ import static org.awaitility.Awaitility.await;
  * are put on the topic as the previous run would have left them (their event times, and their publishing
  * times as record timestamps, hours back), or the stub's {@code last_updated_at} lags an hour behind while
  * it fails. Each case counts, in InfluxDB, the points of the stub's series in the gap at CoinGecko's
- * granularity: expected, present, missing, and present beyond one per expected point. Each case tracks
- * coins of its own.
+ * granularity: expected, present, missing, and present beyond one per expected point; a fresh start counts
+ * the stub's series over the default period the same way. Each case tracks coins of its own.
  */
 class HistoryIT extends WithConsumerPipeline {
 
@@ -56,6 +56,39 @@ class HistoryIT extends WithConsumerPipeline {
 		pipeline.coinGecko.reset();
 		pipeline.coinGecko.willAnswer(SimplePrices.PATH, SimplePrices.answering(Instant::now));
 		pipeline.coinGecko.willAnswer(MarketChartHistory.PATH, MarketChartHistory.answering(Instant::now));
+	}
+
+	@Test
+	void aFreshStartStoresEveryPointOfTheStubsSeriesOverTheDefaultPeriodOnce() throws Exception {
+		List<String> coins = List.of("ripple", "dogecoin");
+		Instant started = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+		ServiceProcess producer = startProducer(coins, Map.of());
+		Instant loaded;
+		try {
+			pipeline.awaitHistoryLoaded(producer);
+			loaded = Instant.now();
+		}
+		finally {
+			producer.stop();
+		}
+		pipeline.awaitConsumerCaughtUp();
+		Outcome outcome = outcome(coins);
+
+		assertThat(outcome.gaps()).as("two chunks a coin in USD: hourly, then the last 23 hours 5-minutely")
+			.hasSize(2 * 2);
+		for (String coin : coins) {
+			List<Gap> chunks = outcome.gaps().stream().filter((gap) -> gap.coin().equals(coin)).toList();
+			assertThat(chunks).as(coin).hasSize(2);
+			assertThat(chunks.stream().map(Gap::from).min(Instant::compareTo).orElseThrow()).as(coin + " from")
+				.isBetween(started.minus(Duration.ofDays(30)), loaded.minus(Duration.ofDays(30)));
+			assertThat(chunks.stream().map(Gap::to).max(Instant::compareTo).orElseThrow()).as(coin + " to")
+				.isBetween(started, loaded);
+		}
+		assertThat(outcome.expected()).as("29 days hourly and 23 hours 5-minutely, per coin")
+			.isBetween(2 * (29 * 24 + 23 * 12 - 2L), 2 * (30 * 24 + 24 * 12 + 2L));
+		assertThat(outcome.missing()).as("points of the period missing").isZero();
+		assertThat(outcome.duplicated()).as("points beyond one per point of the period").isZero();
+		assertThat(outcome.present()).isEqualTo(outcome.expected());
 	}
 
 	@Test

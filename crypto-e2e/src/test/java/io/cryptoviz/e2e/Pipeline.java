@@ -98,7 +98,6 @@ final class Pipeline implements AutoCloseable {
 		return new CommandRun(process.exitValue(), Files.readString(log));
 	}
 
-	/** Waits until the consumer has committed every record of the ticks' topic, hence stored it. */
 	/** Waits until the producer's health says its history loader scanned the topic and has nothing left to load. */
 	void awaitHistoryLoaded(ServiceProcess producer) {
 		await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500)).until(() -> {
@@ -121,6 +120,7 @@ final class Pipeline implements AutoCloseable {
 		}
 	}
 
+	/** Waits until the consumer has committed every record of the ticks' topic, hence stored it. */
 	void awaitConsumerCaughtUp() {
 		try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
 				this.kafka.getBrokersAsString()))) {

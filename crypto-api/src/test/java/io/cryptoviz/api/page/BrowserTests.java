@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.logging.Level;
 
 import io.cryptoviz.api.ApiIntegrationTests;
+import io.cryptoviz.testsupport.HeadlessChromium;
 import org.awaitility.core.ConditionFactory;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

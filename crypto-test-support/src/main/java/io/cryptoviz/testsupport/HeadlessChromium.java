@@ -1,4 +1,4 @@
-package io.cryptoviz.api.page;
+package io.cryptoviz.testsupport;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -16,19 +16,20 @@ import org.openqa.selenium.logging.LoggingPreferences;
  * Debian's headless Chromium driven through Debian's chromedriver, with a fresh profile and
  * nothing that reaches the network by itself. The driver is given explicitly, so Selenium
  * Manager never tries to download one. Without Chromium the test fails and says what to
- * install: a browser test that skips itself would hide a broken page.
+ * install: a browser test that skips itself would hide a broken page. Selenium's Chrome driver is an
+ * optional dependency of this module: a module whose tests drive the browser declares it.
  */
-final class HeadlessChromium {
+public final class HeadlessChromium {
 
 	/** Environment variables naming the binaries when they are not at Debian's paths. */
-	static final String CHROMIUM_ENV = "CRYPTOVIZ_CHROMIUM";
+	public static final String CHROMIUM_ENV = "CRYPTOVIZ_CHROMIUM";
 
-	static final String CHROMEDRIVER_ENV = "CRYPTOVIZ_CHROMEDRIVER";
+	public static final String CHROMEDRIVER_ENV = "CRYPTOVIZ_CHROMEDRIVER";
 
 	private HeadlessChromium() {
 	}
 
-	static ChromeDriver start() {
+	public static ChromeDriver start() {
 		Path chromium = binary(CHROMIUM_ENV, "/usr/bin/chromium");
 		Path chromedriver = binary(CHROMEDRIVER_ENV, "/usr/bin/chromedriver");
 		System.setProperty(ChromeDriverService.CHROME_DRIVER_EXE_PROPERTY, chromedriver.toString());
