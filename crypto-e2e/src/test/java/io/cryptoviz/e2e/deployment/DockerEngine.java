@@ -58,12 +58,18 @@ class DockerEngine implements ExecutionCondition {
 			if (!docker(Duration.ofSeconds(30), "image", "inspect", image).succeeded()) {
 				Command pull = docker(Duration.ofMinutes(10), "pull", image);
 				if (!pull.succeeded()) {
-					return "image " + image + " cannot be pulled: " + Command.tail(pull.output(), 3).strip();
+					// Docker's words say why (no network, refused, unknown tag); the hosts it names stay out
+					// of the reports
+					return "image " + image + " cannot be pulled: "
+							+ Command.tail(pull.output(), 3).strip().replaceAll(HOST_NAME, "<host>");
 				}
 			}
 		}
 		return null;
 	}
+
+	/** A dotted host name, e.g. in "lookup registry.example on ...", with its port if any. */
+	private static final String HOST_NAME = "(https?://)?[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,}(:[0-9]+)?[^\\s\"]*";
 
 	private static Path cli;
 
