@@ -95,6 +95,7 @@ public final class Bench {
 					for (CostBenchmark.Result result : CostBenchmark.run(env, run, settle)) {
 						rows.add(result.row(run));
 						all.add(result);
+						System.err.println(result.row(run));
 					}
 				}
 			}
@@ -121,7 +122,7 @@ public final class Bench {
 
 	private static double median(List<CostBenchmark.Result> results,
 			java.util.function.ToDoubleFunction<CostBenchmark.Result> figure) {
-		double[] sorted = results.stream().mapToDouble(figure).sorted().toArray();
+		double[] sorted = results.stream().mapToDouble(figure).filter((value) -> !Double.isNaN(value)).sorted().toArray();
 		if (sorted.length == 0) {
 			return Double.NaN;
 		}

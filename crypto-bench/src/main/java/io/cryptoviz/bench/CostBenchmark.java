@@ -49,8 +49,17 @@ final class CostBenchmark {
 		Map<String, String> environment = service.equals("crypto-producer")
 				? Map.of("CRYPTOVIZ_PRODUCER_SOURCE", "simulated") : Map.of();
 		long start = System.nanoTime();
-		ServiceProcess process = (settings == Settings.NEW) ? env.startAsDeployed(service, environment)
-				: env.start(service, environment);
+		ServiceProcess process;
+		try {
+			process = (settings == Settings.NEW) ? env.startAsDeployed(service, environment)
+					: env.start(service, environment);
+		}
+		catch (IllegalStateException ex) {
+			// not ready within the launcher's two minutes (a machine that busy): a row without figures,
+			// and the runs go on
+			System.err.println(service + " (" + settings.label + "): " + ex.getMessage().lines().findFirst().orElse(""));
+			return new Result(service, settings, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, false);
+		}
 		double toReady = (System.nanoTime() - start) / 1e9;
 		long pid = process.pid();
 		double residentAtReady = BenchEnvironment.residentMiB(pid);
