@@ -3,6 +3,7 @@ package io.cryptoviz.bench;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -83,15 +84,33 @@ public final class Bench {
 			}
 		}
 		if (which.equals("cost") || which.equals("all")) {
+			Duration settle = Duration.ofSeconds(Long.parseLong(options.getOrDefault("settle", "5")));
 			rows.add("");
-			rows.add("| cost | start-up to ready, s | resident memory when ready, MiB |");
-			rows.add("| --- | ---: | ---: |");
+			rows.add("| run | cost | settings | \"Started\" at, s | of which Spring, s | to ready, s | RSS when ready, MiB | RSS %d s later, MiB |"
+				.formatted(settle.toSeconds()));
+			rows.add("| --- | --- | --- | ---: | ---: | ---: | ---: | ---: |");
+			List<CostBenchmark.Result> all = new ArrayList<>();
 			for (int run = 1; run <= runs; run++) {
 				try (BenchEnvironment env = environment(root)) {
-					for (CostBenchmark.Result result : CostBenchmark.run(env)) {
-						rows.add("| %s | %.1f | %.0f |".formatted(result.service(), result.startupSeconds(),
-								result.residentMiB()));
+					for (CostBenchmark.Result result : CostBenchmark.run(env, run, settle)) {
+						rows.add(result.row(run));
+						all.add(result);
+						System.err.println(result.row(run));
 					}
+				}
+			}
+			for (String service : CostBenchmark.SERVICES) {
+				for (CostBenchmark.Settings settings : CostBenchmark.Settings.values()) {
+					List<CostBenchmark.Result> these = all.stream()
+						.filter((result) -> result.service().equals(service) && result.settings() == settings)
+						.toList();
+					rows.add("| **median of %d** | **%s** | **%s** | **%.1f** | **%.1f** | **%.1f** | **%.0f** | **%.0f** |"
+						.formatted(these.size(), service, settings.label,
+								median(these, CostBenchmark.Result::startedSeconds),
+								median(these, CostBenchmark.Result::contextSeconds),
+								median(these, CostBenchmark.Result::toReadySeconds),
+								median(these, CostBenchmark.Result::residentMiB),
+								median(these, CostBenchmark.Result::settledResidentMiB)));
 				}
 			}
 		}
@@ -99,6 +118,16 @@ public final class Bench {
 			throw new IllegalArgumentException("unknown benchmark " + which + ": ingest, freshness, api, cost or all");
 		}
 		report(rows);
+	}
+
+	private static double median(List<CostBenchmark.Result> results,
+			java.util.function.ToDoubleFunction<CostBenchmark.Result> figure) {
+		double[] sorted = results.stream().mapToDouble(figure).filter((value) -> !Double.isNaN(value)).sorted().toArray();
+		if (sorted.length == 0) {
+			return Double.NaN;
+		}
+		int middle = sorted.length / 2;
+		return (sorted.length % 2 == 1) ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
 	}
 
 	private static BenchEnvironment environment(Path root) throws Exception {

@@ -49,16 +49,32 @@ final class BenchEnvironment implements AutoCloseable {
 		}
 	}
 
+	/** A service with the JVM's defaults, from its executable jar (the settings these benchmarks were measured with). */
 	ServiceProcess start(String service, Map<String, String> settings) {
+		return start(new ServiceProcess(service, ServiceProcess.executableJar(this.projectRoot, service), Ports.free(),
+				environment(settings), logFile(service), List.of()));
+	}
+
+	/** A service as it is deployed: its own JVM options, its extracted jar and CDS archive when built. */
+	ServiceProcess startAsDeployed(String service, Map<String, String> settings) {
+		return start(new ServiceProcess(service, ServiceProcess.executableJar(this.projectRoot, service), Ports.free(),
+				environment(settings), logFile(service)));
+	}
+
+	private ServiceProcess start(ServiceProcess process) {
+		this.services.add(process);
+		return process.start();
+	}
+
+	private Map<String, String> environment(Map<String, String> settings) {
 		Map<String, String> env = new HashMap<>(settings);
 		env.put("SPRING_KAFKA_BOOTSTRAP_SERVERS", this.kafka.bootstrapServers());
 		env.put("INFLUX_URL", this.influx.url());
-		// the JVM's defaults, as the services run in their containers
-		ServiceProcess process = new ServiceProcess(service, ServiceProcess.executableJar(this.projectRoot, service),
-				Ports.free(), env, this.directory.resolve("logs").resolve(service + "-" + this.services.size() + ".log"),
-				List.of());
-		this.services.add(process);
-		return process.start();
+		return env;
+	}
+
+	private Path logFile(String service) {
+		return this.directory.resolve("logs").resolve(service + "-" + this.services.size() + ".log");
 	}
 
 	/** The sum of a Prometheus sample over its label sets, from a service's /actuator/prometheus. */

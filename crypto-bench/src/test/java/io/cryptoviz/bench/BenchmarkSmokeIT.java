@@ -2,11 +2,13 @@ package io.cryptoviz.bench;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 /**
  * Every benchmark at a small size, so that the benchmarks keep working as the services change.
@@ -55,14 +57,21 @@ class BenchmarkSmokeIT {
 	}
 
 	@Test
-	void costMeasuresEveryServiceOnceReady() throws Exception {
+	void costMeasuresEveryServiceOnceReadyWithTheOldAndTheNewSettings() throws Exception {
 		try (BenchEnvironment env = environment()) {
-			List<CostBenchmark.Result> results = CostBenchmark.run(env);
+			List<CostBenchmark.Result> results = CostBenchmark.run(env, 1, Duration.ZERO);
 
-			assertThat(results).extracting(CostBenchmark.Result::service)
-				.containsExactly("crypto-producer", "crypto-consumer", "crypto-api");
+			results.forEach((result) -> System.out.println(result.row(1)));
+			assertThat(results).extracting(CostBenchmark.Result::service, CostBenchmark.Result::settings)
+				.containsExactly(tuple("crypto-producer", CostBenchmark.Settings.OLD),
+						tuple("crypto-producer", CostBenchmark.Settings.NEW), tuple("crypto-consumer", CostBenchmark.Settings.OLD),
+						tuple("crypto-consumer", CostBenchmark.Settings.NEW), tuple("crypto-api", CostBenchmark.Settings.OLD),
+						tuple("crypto-api", CostBenchmark.Settings.NEW));
 			assertThat(results).allSatisfy((result) -> {
-				assertThat(result.startupSeconds()).isPositive();
+				assertThat(result.toReadySeconds()).isPositive();
+				// Spring's "Started … in" line was found
+				assertThat(result.startedSeconds()).isPositive().isLessThanOrEqualTo(result.toReadySeconds());
+				assertThat(result.contextSeconds()).isPositive().isLessThanOrEqualTo(result.startedSeconds());
 				assertThat(result.residentMiB()).isPositive();
 			});
 		}

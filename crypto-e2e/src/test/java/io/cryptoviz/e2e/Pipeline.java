@@ -81,9 +81,8 @@ final class Pipeline implements AutoCloseable {
 	CommandRun run(String service, List<String> args, Map<String, String> settings, Duration timeout)
 			throws IOException, InterruptedException {
 		Path log = this.logs.resolve(service + "-command-" + System.nanoTime() + ".log");
-		List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-				"-XX:TieredStopAtLevel=1", "-Xss512k", "-XX:+UseSerialGC", "-jar",
-				ServiceProcess.executableJar(projectRoot(), service).toAbsolutePath().toString()));
+		// the service's own JVM options, as when it serves
+		List<String> command = new ArrayList<>(ServiceProcess.javaCommand(ServiceProcess.executableJar(projectRoot(), service)));
 		command.addAll(args);
 		ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
 			.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));

@@ -356,7 +356,7 @@ class ComposeFileTests {
 			.contains("ARG MODULE")
 			.contains("--mount=type=cache,target=/root/.m2,sharing=locked")
 			.containsPattern("\\./mvnw .*-pl crypto-producer,crypto-consumer,crypto-api -am")
-			.contains("COPY --from=build --chown=root:root /workspace/applications/${MODULE}.jar");
+			.contains("COPY --from=build --chown=root:root /workspace/applications/${MODULE}/ /app/");
 		Matcher user = Pattern.compile("^USER (\\S+)", Pattern.MULTILINE).matcher(runtimeStage());
 		assertThat(user.find()).as("runtime stage sets USER").isTrue();
 		assertThat(user.group(1).split(":")[0]).isNotIn("root", "0");
