@@ -31,8 +31,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * The whole API on a real port, against a real InfluxDB and a real (embedded) Kafka broker. The
  * subclasses share this one context and one InfluxDB, so each writes its own coins or its own
  * time window: ethereum in March 2025 (history, candles), cardano and solana on 11 March 2025
- * (compare) and on 31 October 2025 (latest), bitcoin and ethereum around now (the page);
- * polkadot is never written.
+ * (compare) and on 31 October 2025 (latest), ripple and stellar in May 2024 (indicators), bitcoin and
+ * ethereum around now (the page); polkadot is never written.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "cryptoviz.api.latest.cache-ttl=0s", "cryptoviz.api.caches.sparklines.ttl=0s",
