@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.List;
 
 import com.github.benmanes.caffeine.cache.Ticker;
+import io.cryptoviz.api.alerts.AlertsSlice;
 import io.cryptoviz.api.cache.CacheConfiguration;
 import io.cryptoviz.api.coin.CoinCatalog;
 import io.cryptoviz.api.coin.Coins;
@@ -45,7 +46,7 @@ import org.springframework.test.web.servlet.MockMvc;
 				"cryptoviz.api.cors.allowed-origins=https://dashboard.example,https://*.cryptoviz.example" })
 @ImportAutoConfiguration(CacheAutoConfiguration.class)
 @Import({ ApiSliceTests.SliceConfiguration.class, CacheConfiguration.class })
-public abstract class ApiSliceTests implements SeriesSlice, StreamSlice, HistorySlice, IndicatorsSlice {
+public abstract class ApiSliceTests implements SeriesSlice, StreamSlice, HistorySlice, IndicatorsSlice, AlertsSlice {
 
 	/** The coins the data holds in the slice tests. */
 	public static final List<String> COINS = List.of("bitcoin", "ethereum", "cardano", "solana", "polkadot");

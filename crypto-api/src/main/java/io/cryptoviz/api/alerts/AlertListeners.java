@@ -152,10 +152,6 @@ class AlertListeners {
 		}
 	}
 
-	void deadLettered() {
-		deliveries("dead_lettered").increment();
-	}
-
 	private @Nullable FiredAlert read(ConsumerRecord<String, String> record) {
 		try {
 			return (record.value() != null) ? this.json.readValue(record.value(), FiredAlert.class) : null;
@@ -175,10 +171,14 @@ class AlertListeners {
 	}
 
 	private Counter deliveries(String outcome) {
+		return deliveries(this.meters, outcome);
+	}
+
+	static Counter deliveries(MeterRegistry meters, String outcome) {
 		return Counter.builder("crypto.alerts.webhook.deliveries")
 			.description("Webhook delivery attempts of fired alerts, by outcome")
 			.tag("outcome", outcome)
-			.register(this.meters);
+			.register(meters);
 	}
 
 	/** A webhook the address check refuses now: never retried. */

@@ -148,7 +148,7 @@ class AlertsConfiguration {
 
 	@Bean(DELIVERY_FACTORY)
 	ConcurrentKafkaListenerContainerFactory<String, String> alertDeliveryContainerFactory(KafkaProperties kafka,
-			AlertProperties alerts, KafkaTemplate<String, String> alertsKafkaTemplate, AlertListeners listeners) {
+			AlertProperties alerts, KafkaTemplate<String, String> alertsKafkaTemplate, MeterRegistry meters) {
 		ConcurrentKafkaListenerContainerFactory<String, String> factory = stringFactory(kafka);
 		factory.getContainerProperties().setAckMode(ContainerProperties.AckMode.RECORD);
 		factory.getContainerProperties().setDeliveryAttemptHeader(true);
@@ -163,7 +163,7 @@ class AlertsConfiguration {
 			log.warn("Alert delivery dead-lettered to {} after every attempt failed: {}", alerts.deadLetterTopic(),
 					ex.getMessage());
 			deadLetters.accept(record, ex);
-			listeners.deadLettered();
+			AlertListeners.deliveries(meters, "dead_lettered").increment();
 		}, backOff);
 		errors.addNotRetryableExceptions(AlertListeners.WebhookRefusedException.class);
 		factory.setCommonErrorHandler(errors);
