@@ -138,7 +138,7 @@ public abstract class ApiIntegrationTests {
 	 * @param retryAfter the Retry-After header, or null
 	 * @param body the body
 	 */
-	protected record Answer(int status, String contentType, String retryAfter, String body) {
+	public record Answer(int status, String contentType, String retryAfter, String body) {
 
 		public JsonNode json() {
 			return JSON.readTree(this.body);
