@@ -26,6 +26,7 @@ import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.event.EventListener;
+import org.springframework.core.NestedExceptionUtils;
 import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.config.TopicBuilder;
@@ -160,8 +161,8 @@ class AlertsConfiguration {
 		backOff.setMultiplier(2);
 		backOff.setMaxInterval(webhook.maxBackoff().toMillis());
 		DefaultErrorHandler errors = new DefaultErrorHandler((record, ex) -> {
-			log.warn("Alert delivery dead-lettered to {} after every attempt failed: {}", alerts.deadLetterTopic(),
-					ex.getMessage());
+			log.warn("Alert delivery dead-lettered to {}: {}", alerts.deadLetterTopic(),
+					NestedExceptionUtils.getMostSpecificCause(ex).getMessage());
 			deadLetters.accept(record, ex);
 			AlertListeners.deliveries(meters, "dead_lettered").increment();
 		}, backOff);
