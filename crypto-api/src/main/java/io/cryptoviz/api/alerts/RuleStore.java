@@ -71,9 +71,15 @@ class RuleStore implements AlertEvaluator.AlertBook, SmartLifecycle {
 		this.kafka = kafka;
 		this.json = json;
 		Map<String, AlertRule> declared = new LinkedHashMap<>();
-		properties.rules()
-			.forEach((id, fields) -> declared.put(id, RuleParser.parse(RuleParser.fromConfiguration(fields), id,
-					clock.instant(), AlertRule.CONFIGURATION)));
+		properties.rules().forEach((id, fields) -> {
+			AlertRule rule = RuleParser.parse(RuleParser.fromConfiguration(fields), id, clock.instant(),
+					AlertRule.CONFIGURATION);
+			if (rule.webhook() != null && !properties.webhook().signs()) {
+				throw new IllegalStateException("cryptoviz.api.alerts.rules." + id
+						+ ".webhook needs cryptoviz.api.alerts.webhook.secret to sign its deliveries with");
+			}
+			declared.put(id, rule);
+		});
 		this.configured = Map.copyOf(declared);
 	}
 
