@@ -2,11 +2,15 @@
 
 // The CryptoViz dashboard: latest prices kept current by the live stream, in a table that sorts,
 // filters and shows every coin's last 24 hours, and a chart of one coin's history (line or
-// candles) or of the first coins' change over the range.
+// candles, with technical indicators chosen by the user) or of the first coins' change over the
+// range, and the alerts that fire while it is open.
 (() => {
   const API = 'api/v1/';
   const COMPARED_COINS = 10;
   const SPARKLINE_REFRESH = 15 * 60e3; // hourly values: a quarter of an hour late at most
+  const MAX_ALERTS = 50;
+  // drawn over the price; the others in a pane of their own below it
+  const OVERLAYS = new Set(['sma', 'ema', 'bb']);
   const RANGES = { '1h': 3600e3, '24h': 86400e3, '7d': 7 * 86400e3, '30d': 30 * 86400e3, '1y': 365 * 86400e3 };
 
   const state = {
@@ -26,6 +30,7 @@
     chart: null,
     chartRequest: 0,
     historyLoading: false,
+    indicators: [],
   };
 
   const $ = (selector) => document.querySelector(selector);
@@ -352,11 +357,39 @@
         // one unreadable event is skipped; the next one will do
       }
     });
+    source.addEventListener('alert', (event) => {
+      try {
+        showAlert(JSON.parse(event.data));
+      } catch (error) {
+        // as for ticks
+      }
+    });
     source.addEventListener('error', () => {
       // EventSource reconnects by itself while readyState is CONNECTING
       show(source.readyState === EventSource.CLOSED ? 'closed' : 'connecting',
         source.readyState === EventSource.CLOSED ? 'offline' : 'reconnecting…');
     });
+  }
+
+  // ---------- alerts ----------
+
+  // an alert the live stream brought: at the top of the list, which shows from the first one on
+  function showAlert(alert) {
+    const list = $('#alerts');
+    if (list.querySelector(`li[data-alert-id="${CSS.escape(alert.alert_id)}"]`)) return;
+    const item = document.createElement('li');
+    item.dataset.alertId = alert.alert_id;
+    item.dataset.coin = alert.coin;
+    const when = document.createElement('time');
+    when.dateTime = alert.tick_time;
+    when.textContent = time(alert.tick_time);
+    const text = document.createElement('span');
+    text.className = 'alert-message';
+    text.textContent = alert.message;
+    item.append(when, text);
+    list.prepend(item);
+    while (list.children.length > MAX_ALERTS) list.lastElementChild.remove();
+    $('#alerts-card').hidden = false;
   }
 
   // ---------- chart ----------
@@ -449,20 +482,24 @@
       } else if (state.view === 'candles') {
         const data = await getJson(`coins/${encodeURIComponent(state.coin)}/candles?`
           + query({ currency: state.currency, ...range }));
-        option = candleOption(data);
+        const indicators = await loadIndicators({ ...range, interval: data.interval });
+        option = withIndicators(candleOption(data), indicators, true, data.candles.map((candle) => candle.time));
         summary = data.candles.length === 0 ? null : `${count(data.candles.length, 'candle')} · interval ${data.interval}`;
       } else {
         const data = await getJson(`coins/${encodeURIComponent(state.coin)}/history?`
           + query({ field: 'price_' + state.currency, ...range }));
-        option = lineOption(data);
+        const indicators = await loadIndicators({ ...range, interval: data.interval });
+        option = withIndicators(lineOption(data), indicators, false, null);
         summary = data.points.length === 0 ? null : `${count(data.points.length, 'point')} · interval ${data.interval}`;
       }
       await echartsLoaded;
       if (request !== state.chartRequest) return; // a newer choice is loading
       const instance = chart();
       if (instance) instance.setOption(option, true);
-      chartStatus(summary || 'No data in this range.');
+      const drawn = state.view === 'compare' ? [] : state.indicators;
+      chartStatus((summary || 'No data in this range.') + (summary && drawn.length ? ` · ${drawn.join(', ')}` : ''));
       document.body.dataset.chart = state.view;
+      $('#chart').dataset.indicators = drawn.join(',');
     } catch (error) {
       if (request !== state.chartRequest) return;
       if (state.chart) state.chart.clear();
@@ -516,6 +553,48 @@
     };
   }
 
+  // ---------- indicators ----------
+
+  async function loadIndicators(range) {
+    if (state.indicators.length === 0) return null;
+    return getJson(`coins/${encodeURIComponent(state.coin)}/indicators?`
+      + query({ indicators: state.indicators.join(','), currency: state.currency, ...range }));
+  }
+
+  // SMA, EMA and Bollinger bands over the price; RSI and MACD in a pane below, on the same times
+  function withIndicators(option, data, categories, candleTimes) {
+    if (!data || data.indicators.length === 0) return option;
+    const pane = data.indicators.some((indicator) => !OVERLAYS.has(indicator.type));
+    const at = (values) => {
+      if (!categories) return data.times.map((iso, i) => [iso, values[i]]);
+      const byTime = new Map(data.times.map((iso, i) => [iso, values[i]]));
+      return candleTimes.map((iso) => (byTime.has(iso) ? byTime.get(iso) : null));
+    };
+    const series = [...option.series];
+    for (const indicator of data.indicators) {
+      const overlay = OVERLAYS.has(indicator.type);
+      for (const [line, values] of Object.entries(indicator.lines)) {
+        const histogram = line === 'histogram';
+        series.push({
+          name: line === 'value' ? indicator.id : `${indicator.id} ${line}`,
+          type: histogram ? 'bar' : 'line', showSymbol: false, connectNulls: false,
+          lineStyle: { width: 1.5, type: indicator.type === 'bb' && line !== 'middle' ? 'dashed' : 'solid' },
+          xAxisIndex: overlay ? 0 : 1, yAxisIndex: overlay ? 0 : 1, data: at(values),
+        });
+      }
+    }
+    const result = { ...option, series, legend: { top: 0, type: 'scroll' } };
+    if (pane) {
+      const first = Array.isArray(option.xAxis) ? option.xAxis[0] : option.xAxis;
+      result.grid = [{ ...option.grid, bottom: '38%' }, { left: option.grid.left, right: option.grid.right, top: '68%', bottom: 60 }];
+      result.xAxis = [first, { ...first, gridIndex: 1, axisLabel: { show: false } }];
+      result.yAxis = [option.yAxis, { type: 'value', scale: true, gridIndex: 1, splitNumber: 2 }];
+      result.dataZoom = option.dataZoom.map((zoom) => ({ ...zoom, xAxisIndex: [0, 1] }));
+      result.tooltip = { trigger: 'axis', axisPointer: { link: [{ xAxisIndex: 'all' }] } };
+    }
+    return result;
+  }
+
   // ---------- history loading ----------
 
   // while the producer loads missing history, says how far it is; the chart is drawn again when it is done
@@ -554,6 +633,12 @@
     }
     $('#interval').addEventListener('change', (event) => { state.interval = event.target.value; loadChart(); });
     $('#currency').addEventListener('change', (event) => { state.currency = event.target.value; loadChart(); });
+    document.querySelectorAll('#indicators input').forEach((box) => {
+      box.addEventListener('change', () => {
+        state.indicators = [...document.querySelectorAll('#indicators input:checked')].map((checked) => checked.value);
+        if (state.view !== 'compare') loadChart();
+      });
+    });
     document.querySelectorAll('#prices th[data-sort] button').forEach((button) => {
       button.addEventListener('click', () => sortBy(button.parentElement.dataset.sort));
     });

@@ -31,17 +31,27 @@ import org.springframework.test.context.DynamicPropertySource;
  * The whole API on a real port, against a real InfluxDB and a real (embedded) Kafka broker. The
  * subclasses share this one context and one InfluxDB, so each writes its own coins or its own
  * time window: ethereum in March 2025 (history, candles), cardano and solana on 11 March 2025
- * (compare) and on 31 October 2025 (latest), bitcoin and ethereum around now (the page);
- * polkadot is never written.
+ * (compare) and on 31 October 2025 (latest), ripple and stellar in May 2024 (indicators), bitcoin and
+ * ethereum around now (the page); polkadot is never written.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "cryptoviz.api.latest.cache-ttl=0s", "cryptoviz.api.caches.sparklines.ttl=0s",
 				"cryptoviz.api.stream.heartbeat=200ms",
-				"cryptoviz.api.stream.max-clients=4" })
+				"cryptoviz.api.stream.max-clients=4", "cryptoviz.api.alerts.token=" + ApiIntegrationTests.ALERTS_TOKEN,
+				"cryptoviz.api.alerts.webhook.secret=" + ApiIntegrationTests.WEBHOOK_SECRET,
+				"cryptoviz.api.alerts.webhook.allowed-addresses=127.0.0.1/32",
+				"cryptoviz.api.alerts.webhook.attempts=3", "cryptoviz.api.alerts.webhook.initial-backoff=100ms",
+				"cryptoviz.api.alerts.webhook.max-backoff=200ms" })
 @EmbeddedKafka(partitions = 3)
 public abstract class ApiIntegrationTests {
 
 	protected static final JsonMapper JSON = JsonMapper.builder().build();
+
+	/** The token that may change alert rules in these tests. */
+	protected static final String ALERTS_TOKEN = "test-alerts-token-3f9a";
+
+	/** The key the test API signs webhook deliveries with. */
+	protected static final String WEBHOOK_SECRET = "test-webhook-secret-81c2";
 
 	private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -90,10 +100,13 @@ public abstract class ApiIntegrationTests {
 	}
 
 	protected Answer get(String path) {
+		return send(HttpRequest.newBuilder(URI.create(url(path))).timeout(Duration.ofSeconds(30)).GET().build());
+	}
+
+	/** Sends the request, whatever its method, to wherever it goes. */
+	protected static Answer send(HttpRequest request) {
 		try {
-			HttpResponse<String> response = HTTP.send(
-					HttpRequest.newBuilder(URI.create(url(path))).timeout(Duration.ofSeconds(30)).GET().build(),
-					HttpResponse.BodyHandlers.ofString());
+			HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
 			return new Answer(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
 					response.headers().firstValue("Retry-After").orElse(null), response.body());
 		}
@@ -125,7 +138,7 @@ public abstract class ApiIntegrationTests {
 	 * @param retryAfter the Retry-After header, or null
 	 * @param body the body
 	 */
-	protected record Answer(int status, String contentType, String retryAfter, String body) {
+	public record Answer(int status, String contentType, String retryAfter, String body) {
 
 		public JsonNode json() {
 			return JSON.readTree(this.body);

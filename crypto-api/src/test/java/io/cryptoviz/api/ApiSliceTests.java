@@ -5,10 +5,12 @@ import java.util.Collection;
 import java.util.List;
 
 import com.github.benmanes.caffeine.cache.Ticker;
+import io.cryptoviz.api.alerts.AlertsSlice;
 import io.cryptoviz.api.cache.CacheConfiguration;
 import io.cryptoviz.api.coin.CoinCatalog;
 import io.cryptoviz.api.coin.Coins;
 import io.cryptoviz.api.history.HistorySlice;
+import io.cryptoviz.api.indicators.IndicatorsSlice;
 import io.cryptoviz.api.latest.LatestPrices;
 import io.cryptoviz.api.series.SeriesSlice;
 import io.cryptoviz.api.stream.StreamSlice;
@@ -39,12 +41,12 @@ import org.springframework.test.web.servlet.MockMvc;
  */
 @WebMvcTest(includeFilters = {
 		@ComponentScan.Filter(type = FilterType.ASSIGNABLE_TYPE, classes = Coins.class),
-		@ComponentScan.Filter(type = FilterType.REGEX, pattern = "io\\.cryptoviz\\.api\\.series\\.(PointBudget|SparklineAnswers)") },
+		@ComponentScan.Filter(type = FilterType.REGEX, pattern = "io\\.cryptoviz\\.api\\.series\\.(PointBudget|SparklineAnswers|CandleReader)") },
 		properties = { "cryptoviz.api.query.max-points=1000", "cryptoviz.api.query.default-points=400",
 				"cryptoviz.api.cors.allowed-origins=https://dashboard.example,https://*.cryptoviz.example" })
 @ImportAutoConfiguration(CacheAutoConfiguration.class)
 @Import({ ApiSliceTests.SliceConfiguration.class, CacheConfiguration.class })
-public abstract class ApiSliceTests implements SeriesSlice, StreamSlice, HistorySlice {
+public abstract class ApiSliceTests implements SeriesSlice, StreamSlice, HistorySlice, IndicatorsSlice, AlertsSlice {
 
 	/** The coins the data holds in the slice tests. */
 	public static final List<String> COINS = List.of("bitcoin", "ethereum", "cardano", "solana", "polkadot");

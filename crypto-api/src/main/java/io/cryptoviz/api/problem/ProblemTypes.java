@@ -20,6 +20,16 @@ final class ProblemTypes {
 
 	static final URI STREAM_FULL = URI.create("urn:cryptoviz:problem:stream-full");
 
+	static final URI INVALID_RULE = URI.create("urn:cryptoviz:problem:invalid-rule");
+
+	static final URI UNKNOWN_RULE = URI.create("urn:cryptoviz:problem:unknown-rule");
+
+	static final URI RULE_IN_CONFIGURATION = URI.create("urn:cryptoviz:problem:rule-in-configuration");
+
+	static final URI AUTHENTICATION_REQUIRED = URI.create("urn:cryptoviz:problem:authentication-required");
+
+	static final URI FORBIDDEN = URI.create("urn:cryptoviz:problem:forbidden");
+
 	private ProblemTypes() {
 	}
 

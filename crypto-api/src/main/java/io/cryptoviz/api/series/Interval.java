@@ -1,6 +1,7 @@
 package io.cryptoviz.api.series;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
@@ -56,6 +57,13 @@ enum Interval {
 		long first = Math.floorDiv(range.from().toEpochMilli() - offset, length);
 		long last = Math.floorDiv(range.to().toEpochMilli() - 1 - offset, length);
 		return last - first + 1;
+	}
+
+	/** The start of the bucket this instant falls in. */
+	Instant bucketStart(Instant instant) {
+		long length = this.length.toMillis();
+		long offset = this.offset.toMillis();
+		return Instant.ofEpochMilli(Math.floorDiv(instant.toEpochMilli() - offset, length) * length + offset);
 	}
 
 	/** The smallest interval that splits the range into at most {@code maxBuckets} buckets. */

@@ -37,7 +37,7 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  * that went away, which frees their slot.
  */
 @Component
-class TickBroadcaster implements SmartLifecycle {
+class TickBroadcaster implements SmartLifecycle, LiveEvents {
 
 	private static final Logger log = LoggerFactory.getLogger(TickBroadcaster.class);
 
@@ -111,6 +111,16 @@ class TickBroadcaster implements SmartLifecycle {
 		}
 	}
 
+	@Override
+	public void publish(String name, String coin, Object data) {
+		NamedEvent event = new NamedEvent(name, data);
+		for (Client client : this.clients) {
+			if (client.wants(coin)) {
+				offer(client, event);
+			}
+		}
+	}
+
 	/** How many clients are connected. */
 	int clients() {
 		return this.connected.get();
@@ -147,6 +157,9 @@ class TickBroadcaster implements SmartLifecycle {
 			while ((message = client.pending().poll()) != null) {
 				if (message == HEARTBEAT) {
 					client.emitter().send(SseEmitter.event().comment("heartbeat"));
+				}
+				else if (message instanceof NamedEvent event) {
+					client.emitter().send(SseEmitter.event().name(event.name()).data(event.data(), MediaType.APPLICATION_JSON));
 				}
 				else {
 					client.emitter().send(SseEmitter.event().name("tick").data(message, MediaType.APPLICATION_JSON));
@@ -206,6 +219,9 @@ class TickBroadcaster implements SmartLifecycle {
 			thread.setDaemon(true);
 			return thread;
 		};
+	}
+
+	private record NamedEvent(String name, Object data) {
 	}
 
 	private record Client(SseEmitter emitter, @Nullable Set<String> coins, BlockingQueue<Object> pending,

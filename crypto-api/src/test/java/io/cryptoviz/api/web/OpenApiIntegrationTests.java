@@ -16,7 +16,16 @@ class OpenApiIntegrationTests extends ApiIntegrationTests {
 		assertThat(api.get("info").get("title").asString()).isEqualTo("CryptoViz API");
 		assertThat(api.get("paths").propertyNames()).containsExactlyInAnyOrder("/api/v1/coins", "/api/v1/latest",
 				"/api/v1/coins/{coin}/latest", "/api/v1/coins/{coin}/history", "/api/v1/coins/{coin}/candles",
-				"/api/v1/compare", "/api/v1/sparklines", "/api/v1/stream", "/api/v1/history/progress");
+				"/api/v1/compare", "/api/v1/sparklines", "/api/v1/stream", "/api/v1/history/progress",
+				"/api/v1/coins/{coin}/indicators", "/api/v1/alerts", "/api/v1/alerts/{id}", "/api/v1/alerts/{id}/rearm");
+		JsonNode indicators = api.get("paths").get("/api/v1/coins/{coin}/indicators").get("get");
+		assertThat(indicators.get("parameters").valueStream().map((parameter) -> parameter.get("name").asString()))
+			.containsExactly("coin", "indicators", "currency", "from", "to", "interval");
+		assertThat(indicators.get("responses").propertyNames()).contains("200", "400", "404", "503");
+		JsonNode create = api.get("paths").get("/api/v1/alerts").get("post");
+		assertThat(create.get("responses").propertyNames()).contains("201", "400", "401", "403", "409");
+		assertThat(api.get("paths").get("/api/v1/alerts/{id}").get("delete").get("responses").propertyNames())
+			.contains("204", "401", "403", "404", "409");
 		assertThat(api.get("paths").get("/api/v1/history/progress").get("get").get("responses").propertyNames())
 			.containsExactlyInAnyOrder("200", "204");
 		JsonNode history = api.get("paths").get("/api/v1/coins/{coin}/history").get("get");
