@@ -429,10 +429,12 @@
     status.classList.toggle('error', Boolean(isError));
   }
 
-  // ECharts runs after this script (see index.html): the chart waits for it, the table does not
+  // ECharts runs after this script (see index.html): the chart waits for it, the table does not.
+  // Not `window.echarts` alone: until the library has run, that names the <script id="echarts"> element.
+  const echartsReady = () => typeof window.echarts?.init === 'function';
   const echartsLoaded = new Promise((resolve) => {
     const script = $('#echarts');
-    if (window.echarts || !script) {
+    if (echartsReady() || !script) {
       resolve();
       return;
     }
@@ -441,7 +443,7 @@
   });
 
   function chart() {
-    if (!state.chart && window.echarts) {
+    if (!state.chart && echartsReady()) {
       state.chart = window.echarts.init($('#chart'));
       window.addEventListener('resize', () => state.chart.resize());
     }

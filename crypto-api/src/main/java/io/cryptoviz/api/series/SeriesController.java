@@ -64,11 +64,12 @@ class SeriesController {
 			@Parameter(description = FROM_DOC, example = "2025-10-30T00:00:00Z") @RequestParam(required = false) @Nullable String from,
 			@Parameter(description = TO_DOC, example = "2025-10-31T00:00:00Z") @RequestParam(required = false) @Nullable String to,
 			@Parameter(description = INTERVAL_DOC, example = "5m") @RequestParam(required = false) @Nullable String interval) {
-		String known = this.coins.require(coin);
+		// the parameters first: a bad one is the client's to fix, whether or not InfluxDB answers who the coins are
 		Field parsedField = Field.parse("field", field);
 		Aggregation parsedAggregation = Aggregation.parse("aggregation", aggregation);
 		TimeRange range = TimeRange.parse(from, to, this.clock);
 		Interval parsedInterval = this.budget.interval(interval, range, 1);
+		String known = this.coins.require(coin);
 		return new History(known, parsedField.id(), parsedAggregation.id(), parsedInterval.id(), range.from(),
 				range.to(), this.queries.history(known, parsedField, parsedAggregation, range, parsedInterval));
 	}
