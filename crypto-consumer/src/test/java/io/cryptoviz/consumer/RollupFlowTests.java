@@ -14,11 +14,15 @@ import io.cryptoviz.testsupport.KafkaTestClients;
 import io.cryptoviz.tick.PriceTick;
 import io.cryptoviz.tick.TickJson;
 import io.cryptoviz.tick.TickSource;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
+import org.springframework.kafka.listener.MessageListenerContainer;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -32,7 +36,9 @@ import static org.awaitility.Awaitility.await;
  * The candle rollups the consumer writes, against a real (embedded) Kafka broker and a real
  * InfluxDB: whatever order the ticks arrive in, and however often, every candle of every interval
  * equals the aggregation of the raw ticks the API has been serving (InfluxQL's {@code GROUP BY
- * time(...)} over {@code crypto_price}). Each test has coins of its own.
+ * time(...)} over {@code crypto_price}). Each test has coins of its own. The buckets are merged in
+ * memory while the consumer holds them, and read back from InfluxDB when it does not (after a
+ * restart; {@link RollupEvictionTests} holds none at all).
  */
 @SpringBootTest(properties = "server.port=0")
 @EmbeddedKafka(partitions = 3)
@@ -40,13 +46,14 @@ class RollupFlowTests {
 
 	static final InfluxDbServer influx = InfluxDbServer.temporary().start();
 
-	/** From 22:00 one day to 04:00 two days later: buckets of each interval, midnight crossed twice. */
-	static final Instant START = Instant.parse("2025-03-01T22:00:00Z");
-
-	static final Instant END = Instant.parse("2025-03-03T04:00:00Z");
-
 	@Autowired
 	private EmbeddedKafkaBroker broker;
+
+	@Autowired
+	private MeterRegistry meters;
+
+	@Autowired
+	private KafkaListenerEndpointRegistry listeners;
 
 	@DynamicPropertySource
 	static void influx(DynamicPropertyRegistry registry) {
@@ -61,7 +68,7 @@ class RollupFlowTests {
 
 	@Test
 	void candlesOfTicksInOrderEqualTheRawAggregation() {
-		List<PriceTick> ticks = ticks("ordered", 1);
+		List<PriceTick> ticks = RollupTicks.ticks("ordered", 1);
 		publish(ticks);
 
 		awaitCandlesOf("ordered", ticks.size());
@@ -71,7 +78,7 @@ class RollupFlowTests {
 
 	@Test
 	void candlesOfShuffledTicksEqualTheRawAggregation() {
-		List<PriceTick> ticks = ticks("shuffled", 2);
+		List<PriceTick> ticks = RollupTicks.ticks("shuffled", 2);
 		List<PriceTick> shuffled = new ArrayList<>(ticks);
 		Collections.shuffle(shuffled, new Random(2));
 		publish(shuffled);
@@ -83,17 +90,17 @@ class RollupFlowTests {
 
 	@Test
 	void lateBackfilledTicksCorrectTheCandlesTheyFallIn() {
-		List<PriceTick> ticks = ticks("late", 3);
+		List<PriceTick> ticks = RollupTicks.ticks("late", 3);
 		List<PriceTick> onTime = new ArrayList<>();
 		List<PriceTick> late = new ArrayList<>();
 		for (int i = 0; i < ticks.size(); i++) {
 			PriceTick tick = ticks.get(i);
 			// every fifth tick, and a whole gap of 90 minutes, arrive later, filled in by a backfill;
 			// a late tick may open, close, top or bottom a candle
-			boolean inGap = tick.timestamp().isAfter(START.plus(Duration.ofHours(5)))
-					&& tick.timestamp().isBefore(START.plus(Duration.ofMinutes(390)));
+			boolean inGap = tick.timestamp().isAfter(RollupTicks.START.plus(Duration.ofHours(5)))
+					&& tick.timestamp().isBefore(RollupTicks.START.plus(Duration.ofMinutes(390)));
 			if (i % 5 == 0 || inGap) {
-				late.add(backfilled(tick));
+				late.add(RollupTicks.backfilled(tick));
 			}
 			else {
 				onTime.add(tick);
@@ -113,7 +120,7 @@ class RollupFlowTests {
 
 	@Test
 	void replayedTicksLeaveEveryCandleAsItWas() {
-		List<PriceTick> ticks = ticks("replayed", 4);
+		List<PriceTick> ticks = RollupTicks.ticks("replayed", 4);
 		publish(ticks);
 		awaitCandlesOf("replayed", ticks.size());
 		Map<RollupInterval, Map<Instant, Map<String, Double>>> before = candles("replayed");
@@ -123,7 +130,7 @@ class RollupFlowTests {
 		publish(ticks);
 		publish(ticks.subList(100, 200));
 		// a tick after the replay, whose candle is seen once the replay's candles are written
-		PriceTick after = new PriceTick("replayed-marker", 1.0, null, null, null, null, END, TickSource.COINGECKO);
+		PriceTick after = new PriceTick("replayed-marker", 1.0, null, null, null, null, RollupTicks.END, TickSource.COINGECKO);
 		publish(List.of(after));
 		awaitCandlesOf("replayed-marker", 1);
 
@@ -132,57 +139,60 @@ class RollupFlowTests {
 		assertCandlesEqualRawAggregation("replayed");
 	}
 
-	/**
-	 * A coin's ticks from {@link #START} to {@link #END}, a few minutes apart at uneven steps, a
-	 * random walk, some without EUR price, volume or market cap.
-	 */
-	static List<PriceTick> ticks(String coin, long seed) {
-		Random random = new Random(seed);
-		List<PriceTick> ticks = new ArrayList<>();
-		double price = 100;
-		int i = 0;
-		for (Instant time = START; time.isBefore(END); time = time.plusSeconds(60 + random.nextInt(240)), i++) {
-			price *= 1 + (random.nextGaussian() * 0.01);
-			ticks.add(new PriceTick(coin, price, (i % 7 == 3) ? null : price * 0.92, 1.5, (i % 13 == 5) ? null
-					: price * 1.9e7, (i % 11 == 2) ? null : price * 2.3e5 + i, time, TickSource.COINGECKO));
-		}
-		return ticks;
+	@Test
+	void ticksOfBucketsHeldInMemoryAreMergedWithoutReadingAnythingBack() {
+		List<List<PriceTick>> halves = RollupTicks.firstOfEachBucketAndTheRest(RollupTicks.ticks("merged", 5));
+		publish(halves.get(0));
+		awaitCandlesOf("merged", halves.get(0).size());
+		double loaded = bucketsLoaded();
+
+		publish(halves.get(1));
+
+		awaitCandlesOf("merged", halves.get(0).size() + halves.get(1).size());
+		assertCandlesEqualRawAggregation("merged");
+		assertThat(bucketsLoaded()).as("buckets read back from InfluxDB").isEqualTo(loaded);
 	}
 
-	private static PriceTick backfilled(PriceTick tick) {
-		return new PriceTick(tick.crypto(), tick.priceUsd(), tick.priceEur(), tick.change24h(), tick.marketCap(),
-				tick.volume24h(), tick.timestamp(), TickSource.BACKFILL);
+	@Test
+	void aRestartBetweenTwoTicksOfABucketReadsTheBucketBackAndKeepsTheTicksFromBefore() {
+		List<PriceTick> ticks = RollupTicks.ticks("restarted", 6);
+		List<List<PriceTick>> halves = RollupTicks.firstOfEachBucketAndTheRest(ticks);
+		publish(halves.get(0));
+		awaitCandlesOf("restarted", halves.get(0).size());
+		double loaded = bucketsLoaded();
+
+		// a consumer started afresh holds no bucket: it reads back each one the next ticks fall in
+		MessageListenerContainer container = this.listeners.getListenerContainer("crypto-consumer");
+		container.stop();
+		container.start();
+		publish(halves.get(1));
+
+		awaitCandlesOf("restarted", ticks.size());
+		assertCandlesEqualRawAggregation("restarted");
+		long fiveMinuteBuckets = halves.get(1)
+			.stream()
+			.map((tick) -> RollupInterval.FIVE_MINUTES.bucketOf(tick.timestamp()))
+			.distinct()
+			.count();
+		assertThat(bucketsLoaded() - loaded).as("buckets read back from InfluxDB")
+			.isGreaterThanOrEqualTo(fiveMinuteBuckets);
+	}
+
+	private double bucketsLoaded() {
+		Counter loaded = this.meters.find("crypto.rollups.buckets.loaded").counter();
+		return (loaded != null) ? loaded.count() : 0;
 	}
 
 	private void publish(List<PriceTick> ticks) {
-		List<Map.Entry<String, byte[]>> records = new ArrayList<>();
-		for (PriceTick tick : ticks) {
-			records.add(entry(tick.crypto(), json(tick)));
-		}
-		KafkaTestClients.publish(this.broker.getBrokersAsString(), "crypto-prices", records);
+		RollupTicks.publish(this.broker, ticks);
 	}
 
-	private static byte[] json(PriceTick tick) {
-		try {
-			return TickJson.strictMapper().writeValueAsBytes(tick);
-		}
-		catch (Exception ex) {
-			throw new IllegalStateException(ex);
-		}
-	}
-
-	/** Until the coarsest candles count every tick: the last poll's candles are written, finest first. */
 	private static void awaitCandlesOf(String coin, int ticks) {
-		await().atMost(Duration.ofSeconds(60)).until(() -> StoredCandles.ticksCounted(influx, coin) == ticks);
+		RollupTicks.awaitCandlesOf(influx, coin, ticks);
 	}
 
 	private static void assertCandlesEqualRawAggregation(String coin) {
-		Map<RollupInterval, Map<Instant, Map<String, Double>>> candles = candles(coin);
-		Map<RollupInterval, Map<Instant, Map<String, Double>>> raw = StoredCandles.rawAggregation(influx, coin,
-				START.minus(Duration.ofDays(1)), END.plus(Duration.ofDays(1)));
-		for (RollupInterval interval : RollupInterval.ladder()) {
-			assertThat(candles.get(interval)).as(interval.id() + " candles").isNotEmpty().isEqualTo(raw.get(interval));
-		}
+		RollupTicks.assertCandlesEqualRawAggregation(influx, coin);
 	}
 
 	private static Map<RollupInterval, Map<Instant, Map<String, Double>>> candles(String coin) {
