@@ -2,28 +2,11 @@ package io.cryptoviz.consumer.rollup;
 
 import java.time.Instant;
 
-import io.cryptoviz.influx.Row;
 import io.cryptoviz.rollup.CandleSchema;
 import io.cryptoviz.rollup.RollupInterval;
-import io.cryptoviz.tick.PriceTick;
-import org.jspecify.annotations.Nullable;
 
 /** One coin's candle for one bucket, as it is written: its figures at the bucket's start. */
 record Candle(String coin, RollupInterval interval, Instant start, Figures figures) {
-
-	/**
-	 * The candle of a row of a {@code GROUP BY time(...), crypto} answer; {@code null} when the
-	 * bucket has no USD price (no candle) or the coin is not one of ours.
-	 */
-	static @Nullable Candle of(Row row, RollupInterval interval) {
-		String coin = row.tag(CandleSchema.TAG_CRYPTO);
-		Instant start = row.time();
-		Figures figures = Figures.of(row);
-		if (coin == null || !PriceTick.isCoinId(coin) || start == null || figures == null) {
-			return null;
-		}
-		return new Candle(coin, interval, start, figures);
-	}
 
 	/**
 	 * The candle as one line of line protocol, millisecond timestamp. Nothing needs escaping: the

@@ -2,7 +2,6 @@ package io.cryptoviz.consumer.rollup;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 
@@ -13,12 +12,11 @@ import io.cryptoviz.influx.InfluxTarget;
 import io.cryptoviz.influx.Row;
 import io.cryptoviz.rollup.CandleSchema;
 import io.cryptoviz.rollup.RollupInterval;
-import org.jspecify.annotations.Nullable;
 
 /**
- * The InfluxQL of the rollups: candles computed by InfluxDB from what it stores (the rebuild),
- * and the members of buckets the consumer does not hold in memory (raw points, or the candles of
- * the interval below), read back so that a tick can be merged into them.
+ * The InfluxQL of the rollups: the members of buckets, read back so that ticks can be merged into
+ * them: raw points (of the buckets a poll's ticks fall in that are not in memory, or of a whole
+ * day for the rebuild), and the stored candles of the interval below.
  */
 final class CandleQueries {
 
@@ -39,24 +37,9 @@ final class CandleQueries {
 		this.rollups = rollups;
 	}
 
-	/**
-	 * The candles InfluxDB computes for the interval's buckets that start in [from, to), for the
-	 * coins (every coin when {@code null}); from and to are bucket starts. The finest interval is
-	 * aggregated from the raw ticks, each coarser one from the stored candles of the one below.
-	 */
-	List<Candle> compute(RollupInterval interval, @Nullable Collection<String> coins, Instant from, Instant to) {
-		RollupInterval finer = interval.finer();
-		String where = ((coins != null) ? InfluxQl.coinIn(coins) + " AND " : "") + InfluxQl.timeBetween(from, to);
-		String query = (finer == null) ? fromTicks(where, interval) : fromCandles(finer, where, interval);
-		List<Row> rows = (finer == null) ? this.influx.query(query) : this.influx.query(this.rollups, query);
-		List<Candle> candles = new ArrayList<>(rows.size());
-		for (Row row : rows) {
-			Candle candle = Candle.of(row, interval);
-			if (candle != null) {
-				candles.add(candle);
-			}
-		}
-		return candles;
+	/** The raw points of every coin in [from, to), as rows tagged {@code crypto} and {@code source}. */
+	List<Row> points(Instant from, Instant to) {
+		return this.influx.query(pointsWhere(InfluxQl.timeBetween(from, to)));
 	}
 
 	/**
@@ -65,11 +48,14 @@ final class CandleQueries {
 	 */
 	List<Row> points(Map<Rollups.Range, List<String>> ranges) {
 		List<String> statements = new ArrayList<>(ranges.size());
-		ranges.forEach((range, coins) -> statements.add("SELECT " + POINT_FIELDS + " FROM "
-				+ CryptoPriceSchema.MEASUREMENT + " WHERE " + InfluxQl.coinIn(coins) + " AND "
-				+ InfluxQl.timeBetween(range.from(), range.to()) + " GROUP BY " + CryptoPriceSchema.TAG_CRYPTO + ", "
-				+ CryptoPriceSchema.TAG_SOURCE));
+		ranges.forEach((range, coins) -> statements
+			.add(pointsWhere(InfluxQl.coinIn(coins) + " AND " + InfluxQl.timeBetween(range.from(), range.to()))));
 		return query(this.influx.target(), statements);
+	}
+
+	private static String pointsWhere(String where) {
+		return "SELECT " + POINT_FIELDS + " FROM " + CryptoPriceSchema.MEASUREMENT + " WHERE " + where + " GROUP BY "
+				+ CryptoPriceSchema.TAG_CRYPTO + ", " + CryptoPriceSchema.TAG_SOURCE;
 	}
 
 	/**
@@ -91,44 +77,6 @@ final class CandleQueries {
 					String.join("; ", statements.subList(from, Math.min(statements.size(), from + STATEMENTS_PER_REQUEST)))));
 		}
 		return rows;
-	}
-
-	private static String fromTicks(String where, RollupInterval interval) {
-		String usd = CryptoPriceSchema.FIELD_PRICE_USD;
-		String eur = CryptoPriceSchema.FIELD_PRICE_EUR;
-		return "SELECT " + ohlc(usd, usd, usd, usd, "usd") + ", " + ohlc(eur, eur, eur, eur, "eur") + ", last("
-				+ CryptoPriceSchema.FIELD_VOLUME_24H + ") AS " + CandleSchema.FIELD_VOLUME_24H + ", last("
-				+ CryptoPriceSchema.FIELD_MARKET_CAP + ") AS " + CandleSchema.FIELD_MARKET_CAP + ", count(" + usd
-				+ ") AS " + CandleSchema.FIELD_TICKS + ", sum(" + usd + ") AS " + CandleSchema.FIELD_SUM_USD + ", count("
-				+ eur + ") AS " + CandleSchema.FIELD_TICKS_EUR + ", sum(" + eur + ") AS " + CandleSchema.FIELD_SUM_EUR
-				+ " FROM " + CryptoPriceSchema.MEASUREMENT + " WHERE " + where + groupBy(interval);
-	}
-
-	private static String fromCandles(RollupInterval finer, String where, RollupInterval interval) {
-		return "SELECT " + ohlc(CandleSchema.FIELD_OPEN_USD, CandleSchema.FIELD_HIGH_USD, CandleSchema.FIELD_LOW_USD,
-				CandleSchema.FIELD_CLOSE_USD, "usd") + ", "
-				+ ohlc(CandleSchema.FIELD_OPEN_EUR, CandleSchema.FIELD_HIGH_EUR, CandleSchema.FIELD_LOW_EUR,
-						CandleSchema.FIELD_CLOSE_EUR, "eur")
-				+ ", last(" + CandleSchema.FIELD_VOLUME_24H + ") AS " + CandleSchema.FIELD_VOLUME_24H + ", last("
-				+ CandleSchema.FIELD_MARKET_CAP + ") AS " + CandleSchema.FIELD_MARKET_CAP + sum(CandleSchema.FIELD_TICKS)
-				+ sum(CandleSchema.FIELD_SUM_USD) + sum(CandleSchema.FIELD_TICKS_EUR) + sum(CandleSchema.FIELD_SUM_EUR)
-				+ " FROM " + CandleSchema.MEASUREMENT + " WHERE \"" + CandleSchema.TAG_INTERVAL + "\" = '" + finer.id()
-				+ "' AND " + where + groupBy(interval);
-	}
-
-	/** {@code first(open) AS open_usd, max(high) AS high_usd, min(low) AS low_usd, last(close) AS close_usd}. */
-	private static String ohlc(String open, String high, String low, String close, String currency) {
-		return "first(" + open + ") AS open_" + currency + ", max(" + high + ") AS high_" + currency + ", min(" + low
-				+ ") AS low_" + currency + ", last(" + close + ") AS close_" + currency;
-	}
-
-	/** {@code , sum(ticks) AS ticks}. */
-	private static String sum(String field) {
-		return ", sum(" + field + ") AS " + field;
-	}
-
-	private static String groupBy(RollupInterval interval) {
-		return " GROUP BY " + interval.groupByTime() + ", " + CandleSchema.TAG_CRYPTO + " fill(none)";
 	}
 
 }

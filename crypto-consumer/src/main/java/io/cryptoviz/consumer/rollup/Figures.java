@@ -32,18 +32,8 @@ final class Figures {
 	 */
 	static Figures ofPoint(double usd, double eur, double volume, double marketCap) {
 		double[] values = new double[COUNT];
-		values[OPEN_USD] = usd;
-		values[HIGH_USD] = usd;
-		values[LOW_USD] = usd;
-		values[CLOSE_USD] = usd;
-		values[SUM_USD] = usd;
-		values[TICKS] = Double.isNaN(usd) ? Double.NaN : 1;
-		values[OPEN_EUR] = eur;
-		values[HIGH_EUR] = eur;
-		values[LOW_EUR] = eur;
-		values[CLOSE_EUR] = eur;
-		values[SUM_EUR] = eur;
-		values[TICKS_EUR] = Double.isNaN(eur) ? Double.NaN : 1;
+		price(values, usd, TICKS, OPEN_USD, HIGH_USD, LOW_USD, CLOSE_USD, SUM_USD);
+		price(values, eur, TICKS_EUR, OPEN_EUR, HIGH_EUR, LOW_EUR, CLOSE_EUR, SUM_EUR);
 		values[VOLUME] = volume;
 		values[MARKET_CAP] = marketCap;
 		return new Figures(values);
@@ -60,18 +50,12 @@ final class Figures {
 				either(newer.values[MARKET_CAP], this.values[MARKET_CAP]));
 	}
 
-	/** The candle of a row of a candle query or of stored candles; {@code null} when it has no USD price. */
+	/** A stored candle, a row of {@link CandleSchema#FIELDS}; {@code null} when it has no USD price. */
 	static @Nullable Figures of(Row row) {
 		double[] values = new double[COUNT];
 		for (int i = 0; i < COUNT; i++) {
 			Double value = row.number(CandleSchema.FIELDS.get(i));
 			values[i] = (value != null) ? value : Double.NaN;
-		}
-		// InfluxQL counts 0 where a bucket has no value; a candle leaves the count out
-		for (int count : new int[] { TICKS, TICKS_EUR }) {
-			if (values[count] == 0) {
-				values[count] = Double.NaN;
-			}
 		}
 		return Double.isNaN(values[OPEN_USD]) ? null : new Figures(values);
 	}
@@ -148,6 +132,14 @@ final class Figures {
 	@Override
 	public String toString() {
 		return byName().toString();
+	}
+
+	/** One price as a candle of one: open, high, low, close and sum are the price, the count 1 (none without a price). */
+	private static void price(double[] values, double price, int count, int... figures) {
+		for (int figure : figures) {
+			values[figure] = price;
+		}
+		values[count] = Double.isNaN(price) ? Double.NaN : 1;
 	}
 
 	private static double either(double preferred, double otherwise) {

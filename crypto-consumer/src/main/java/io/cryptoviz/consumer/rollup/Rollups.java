@@ -120,17 +120,32 @@ public class Rollups {
 	}
 
 	/**
-	 * Recomputes every candle of every coin in the day that starts at {@code day}, from its raw
-	 * ticks; returns how many candles were written.
+	 * Recomputes every candle of every coin in the day that starts at {@code day} from its raw
+	 * ticks, read in one query and merged as the live path merges them, so a rebuilt candle is
+	 * the one the consumer would have written, to the last bit; returns how many were written.
+	 * Nothing is read from or kept in memory: the day's buckets hold every member there is.
 	 */
 	int rebuildDay(Instant day) {
 		Instant end = day.plus(RollupInterval.coarsest().length());
-		int written = 0;
-		for (RollupInterval interval : RollupInterval.ladder()) {
-			List<Candle> candles = this.queries.compute(interval, null, day, end);
-			written += write(candles.stream().map(Candle::toLineProtocol).toList()).written();
+		Map<BucketKey, Bucket> level = new LinkedHashMap<>();
+		for (Row row : this.queries.points(day, end)) {
+			String coin = row.tag(CandleSchema.TAG_CRYPTO);
+			Instant time = row.time();
+			if (coin != null && PriceTick.isCoinId(coin) && time != null) {
+				BucketKey key = new BucketKey(FINEST, coin, FINEST.bucketOf(time).toEpochMilli());
+				putPoint(level.computeIfAbsent(key, Bucket::new), row);
+			}
 		}
-		return written;
+		List<Bucket> all = new ArrayList<>(level.values());
+		while (!level.isEmpty() && level.keySet().iterator().next().parent() != null) {
+			Map<BucketKey, Bucket> parents = new LinkedHashMap<>();
+			for (Bucket child : level.values()) {
+				parents.computeIfAbsent(child.key.parent(), Bucket::new).putChild(child.key.start(), child.candle());
+			}
+			all.addAll(parents.values());
+			level = parents;
+		}
+		return store(all);
 	}
 
 	/** The buckets, from memory or, all those that are not, read back from InfluxDB. */
@@ -175,12 +190,7 @@ public class Rollups {
 				continue;
 			}
 			if (finer == null) {
-				String source = row.tag(CryptoPriceSchema.TAG_SOURCE);
-				bucket.putPoint(time.toEpochMilli(), (source != null) ? source : "",
-						Figures.ofPoint(number(row, CryptoPriceSchema.FIELD_PRICE_USD),
-								number(row, CryptoPriceSchema.FIELD_PRICE_EUR),
-								number(row, CryptoPriceSchema.FIELD_VOLUME_24H),
-								number(row, CryptoPriceSchema.FIELD_MARKET_CAP)));
+				putPoint(bucket, row);
 			}
 			else {
 				bucket.putChild(time.toEpochMilli(), Figures.of(row));
@@ -188,8 +198,18 @@ public class Rollups {
 		}
 	}
 
-	/** Writes the buckets' candles in one write; those InfluxDB stored are marked so. */
-	private void store(List<Bucket> buckets) {
+	/** A stored raw point, a row tagged {@code crypto} and {@code source}, into its bucket. */
+	private static void putPoint(Bucket bucket, Row row) {
+		Instant time = row.time();
+		String source = row.tag(CryptoPriceSchema.TAG_SOURCE);
+		bucket.putPoint((time != null) ? time.toEpochMilli() : 0, (source != null) ? source : "",
+				Figures.ofPoint(number(row, CryptoPriceSchema.FIELD_PRICE_USD),
+						number(row, CryptoPriceSchema.FIELD_PRICE_EUR), number(row, CryptoPriceSchema.FIELD_VOLUME_24H),
+						number(row, CryptoPriceSchema.FIELD_MARKET_CAP)));
+	}
+
+	/** Writes the buckets' candles in one write; those InfluxDB stored are marked so. Returns how many it stored. */
+	private int store(List<Bucket> buckets) {
 		List<Bucket> written = new ArrayList<>(buckets.size());
 		List<String> lines = new ArrayList<>(buckets.size());
 		for (Bucket bucket : buckets) {
@@ -205,6 +225,7 @@ public class Rollups {
 				written.get(i).markStored();
 			}
 		}
+		return result.written();
 	}
 
 	private WriteResult write(List<String> lines) {
