@@ -10,7 +10,6 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import io.cryptoviz.devstack.InfluxDbServer;
 import io.cryptoviz.devstack.ServiceProcess;
 
 /**
