@@ -14,7 +14,7 @@ import java.util.Map;
  * Runs the benchmarks and prints their tables (also appended to {@code target/bench/results.md}).
  *
  * <pre>
- * java -jar crypto-bench/target/crypto-bench-*.jar all|ingest|freshness|api|cost [--runs=3]
+ * java -jar crypto-bench/target/crypto-bench-*.jar all|ingest|freshness|api|cost|history [--runs=3]
  * </pre>
  */
 public final class Bench {
@@ -25,7 +25,7 @@ public final class Bench {
 	public static void main(String[] args) throws Exception {
 		if (args.length == 0) {
 			System.out.println("""
-					Usage: Bench ingest|freshness|api|cost|all [--runs=3] [--project-root=.]
+					Usage: Bench ingest|freshness|api|cost|history|all [--runs=3] [--project-root=.]
 					  ingest:    [--ticks=3000000] [--coins=100] [--prototype-sample=20000]
 					  freshness: [--freshness-ticks=3000]
 					  api:       [--connections=64] [--seconds=15]   (needs wrk on the PATH)
@@ -45,8 +45,7 @@ public final class Bench {
 			int ticks = Integer.parseInt(options.getOrDefault("ticks", "3000000"));
 			int coins = Integer.parseInt(options.getOrDefault("coins", "100"));
 			int sample = Integer.parseInt(options.getOrDefault("prototype-sample", "20000"));
-			rows.add("| ingest | consumer points/s | ceiling points/s | prototype points/s | consumer/ceiling | consumer/prototype |");
-			rows.add("| --- | ---: | ---: | ---: | ---: | ---: |");
+			rows.add(IngestBenchmark.Result.HEADER);
 			for (int run = 1; run <= runs; run++) {
 				try (BenchEnvironment env = environment(root)) {
 					rows.add(IngestBenchmark.run(env, ticks, coins, sample).row());
@@ -83,6 +82,22 @@ public final class Bench {
 				}
 			}
 		}
+		if (which.equals("history")) {
+			Path dataDir = Path.of(options.getOrDefault("data-dir", "target/bench/history")).toAbsolutePath();
+			int coins = Integer.parseInt(options.getOrDefault("history-coins", "20"));
+			int days = Integer.parseInt(options.getOrDefault("history-days", "365"));
+			try (HistoryBenchmark.Dataset dataset = HistoryBenchmark.open(dataDir, root, coins, days)) {
+				rows.add("| history dataset (" + dataDir + ") | raw points written | rebuild command | |");
+				rows.add("| --- | ---: | ---: | --- |");
+				rows.add(dataset.row());
+				rows.add("");
+				rows.add("| one year, uncached | rollups server ms | raw server ms | raw/rollups | rollups round trip ms | raw round trip ms | raw/rollups |");
+				rows.add("| --- | ---: | ---: | ---: | ---: | ---: | ---: |");
+				for (int run = 1; run <= runs; run++) {
+					rows.add(HistoryBenchmark.run(dataset, 5).row());
+				}
+			}
+		}
 		if (which.equals("cost") || which.equals("all")) {
 			Duration settle = Duration.ofSeconds(Long.parseLong(options.getOrDefault("settle", "5")));
 			rows.add("");
@@ -115,7 +130,8 @@ public final class Bench {
 			}
 		}
 		if (rows.isEmpty()) {
-			throw new IllegalArgumentException("unknown benchmark " + which + ": ingest, freshness, api, cost or all");
+			throw new IllegalArgumentException(
+					"unknown benchmark " + which + ": ingest, freshness, api, cost, history or all");
 		}
 		report(rows);
 	}

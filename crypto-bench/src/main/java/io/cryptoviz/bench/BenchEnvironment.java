@@ -37,10 +37,18 @@ final class BenchEnvironment implements AutoCloseable {
 	private final List<ServiceProcess> services = new java.util.ArrayList<>();
 
 	BenchEnvironment(Path directory, Path projectRoot) throws Exception {
+		this(directory, projectRoot, directory.resolve("influxdb"));
+	}
+
+	/**
+	 * The servers, InfluxDB with its data in {@code influxDirectory}, which outlives them: the
+	 * {@code influxdb} folder of a {@link HistoryBenchmark} dataset, for instance.
+	 */
+	BenchEnvironment(Path directory, Path projectRoot, Path influxDirectory) throws Exception {
 		this.directory = directory;
 		this.projectRoot = projectRoot;
 		Files.createDirectories(directory);
-		this.influx = new InfluxDbServer(directory.resolve("influxdb"), Ports.free()).start();
+		this.influx = new InfluxDbServer(influxDirectory, Ports.free()).start();
 		this.kafka = new KafkaBroker(directory.resolve("kafka"), Ports.free(), Ports.free()).start();
 		try (Admin admin = Admin.create(Map.of("bootstrap.servers", this.kafka.bootstrapServers()))) {
 			admin.createTopics(List.of(new NewTopic(TOPIC, 3, (short) 1), new NewTopic(TOPIC + "-dlt", 3, (short) 1)))

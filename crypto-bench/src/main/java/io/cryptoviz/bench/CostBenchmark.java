@@ -10,7 +10,6 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import io.cryptoviz.devstack.InfluxDbServer;
 import io.cryptoviz.devstack.ServiceProcess;
 
 /**
@@ -34,7 +33,8 @@ final class CostBenchmark {
 	 * @param settle how long after readiness the resident memory is read a second time
 	 */
 	static List<Result> run(BenchEnvironment env, int run, Duration settle) {
-		env.influx.createDatabase(InfluxDbServer.DATABASE);
+		// the consumer is ready once it may write the ticks' and the rollups' databases
+		env.influx.createDatabases();
 		List<Settings> order = (run % 2 == 1) ? List.of(Settings.OLD, Settings.NEW) : List.of(Settings.NEW, Settings.OLD);
 		List<Result> results = new ArrayList<>();
 		for (String service : SERVICES) {

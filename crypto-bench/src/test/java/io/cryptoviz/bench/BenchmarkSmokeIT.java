@@ -19,15 +19,26 @@ class BenchmarkSmokeIT {
 	private static final Path ROOT = Path.of(System.getProperty("cryptoviz.project-root", "..")).toAbsolutePath();
 
 	@Test
-	void ingestStoresEveryPreloadedTickThreeWays() throws Exception {
+	void ingestStoresEveryPreloadedTickEachWayAndTheConsumerItsCandles() throws Exception {
 		try (BenchEnvironment env = environment()) {
 			IngestBenchmark.Result result = IngestBenchmark.run(env, 20_000, 10, 200);
 
 			System.out.println(result.row());
-			assertThat(IngestBenchmark.count(env, "ceiling")).isEqualTo(20_000);
+			assertThat(IngestBenchmark.CEILING_WRITERS)
+				.allSatisfy((writers) -> assertThat(IngestBenchmark.count(env, IngestBenchmark.ceilingDatabase(writers)))
+					.isEqualTo(20_000));
+			assertThat(result.ceilings()).containsOnlyKeys(1, 2, 4);
 			assertThat(IngestBenchmark.count(env, "prototype")).isEqualTo(200);
 			assertThat(IngestBenchmark.count(env, "consumer")).isEqualTo(20_000);
-			assertThat(List.of(result.consumerPerSecond(), result.ceilingPerSecond(), result.prototypePerSecond()))
+			assertThat(IngestBenchmark.count(env, "consumer-raw-only")).isEqualTo(20_000);
+			// 10 coins, a tick a second each: 2,000 s of ticks, in 5m, 1h and 1d candles
+			assertThat(env.influx.gateway()
+				.query(io.cryptoviz.influx.InfluxTarget.database("consumer-rollups"),
+						"SELECT sum(ticks) FROM crypto_candle WHERE \"interval\" = '1d'")
+				.get(0)
+				.number("sum")).isEqualTo(20_000.0);
+			assertThat(List.of(result.consumerPerSecond(), result.ceilingPerSecond(), result.prototypePerSecond(),
+					result.rawOnlyPerSecond()))
 				.allSatisfy((rate) -> assertThat(rate).isPositive().isFinite());
 		}
 	}
@@ -74,6 +85,31 @@ class BenchmarkSmokeIT {
 				assertThat(result.contextSeconds()).isPositive().isLessThanOrEqualTo(result.startedSeconds());
 				assertThat(result.residentMiB()).isPositive();
 			});
+		}
+	}
+
+	@Test
+	void historyMakesItsDatasetOnceAndReadsTheSameDailyCandlesFromRollupsAsFromRawTicks() throws Exception {
+		Path dataDir = Files.createTempDirectory("cryptoviz-bench-history");
+		try (HistoryBenchmark.Dataset dataset = HistoryBenchmark.open(dataDir, ROOT, 2, 3)) {
+			assertThat(dataset.reused()).isFalse();
+			assertThat(dataset.points()).isEqualTo(2 * 3 * 1440);
+			// the same candles both ways, or run throws
+			HistoryBenchmark.Result result = HistoryBenchmark.run(dataset, 2);
+
+			System.out.println(dataset.row());
+			System.out.println(result.row());
+			assertThat(result.candles()).isEqualTo(3);
+			assertThat(dataset.influx()
+				.gateway()
+				.query(io.cryptoviz.influx.InfluxTarget.database("crypto-rollups"),
+						"SELECT sum(ticks) FROM crypto_candle WHERE \"interval\" = '5m'")
+				.get(0)
+				.number("sum")).isEqualTo(2 * 3 * 1440.0);
+		}
+		try (HistoryBenchmark.Dataset again = HistoryBenchmark.open(dataDir, ROOT, 2, 3)) {
+			assertThat(again.reused()).isTrue();
+			assertThat(HistoryBenchmark.run(again, 1).candles()).isEqualTo(3);
 		}
 	}
 
