@@ -30,7 +30,7 @@ final class ApiBenchmark {
 	}
 
 	static List<Result> run(BenchEnvironment env, int connections, int seconds) throws Exception {
-		env.influx.createDatabase(InfluxDbServer.DATABASE);
+		env.influx.createDatabases();
 		seed(env);
 		ServiceProcess api = env.start("crypto-api", Map.of());
 		Instant to = Instant.now().truncatedTo(ChronoUnit.MINUTES);

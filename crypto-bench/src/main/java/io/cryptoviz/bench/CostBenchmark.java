@@ -17,7 +17,7 @@ final class CostBenchmark {
 	}
 
 	static List<Result> run(BenchEnvironment env) {
-		env.influx.createDatabase(InfluxDbServer.DATABASE);
+		env.influx.createDatabases();
 		List<Result> results = new ArrayList<>();
 		for (String service : List.of("crypto-producer", "crypto-consumer", "crypto-api")) {
 			Map<String, String> settings = service.equals("crypto-producer")

@@ -47,7 +47,7 @@ final class FreshnessBenchmark {
 	}
 
 	static Result run(BenchEnvironment env, int ticks) throws Exception {
-		env.influx.createDatabase(InfluxDbServer.DATABASE);
+		env.influx.createDatabases();
 		env.start("crypto-consumer", Map.of());
 		ServiceProcess api = env.start("crypto-api", Map.of("CRYPTOVIZ_COINS", String.join(",", COINS)));
 		Map<String, Long> published = new ConcurrentHashMap<>();

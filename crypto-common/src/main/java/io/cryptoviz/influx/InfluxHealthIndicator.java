@@ -14,27 +14,35 @@ public final class InfluxHealthIndicator extends AbstractHealthIndicator {
 
 	private final InfluxGateway gateway;
 
+	private final InfluxTarget target;
+
 	private final boolean writes;
 
-	private InfluxHealthIndicator(InfluxGateway gateway, boolean writes) {
+	private InfluxHealthIndicator(InfluxGateway gateway, InfluxTarget target, boolean writes) {
 		super("InfluxDB health check failed");
 		this.gateway = gateway;
+		this.target = target;
 		this.writes = writes;
 	}
 
 	/** For a service that writes to InfluxDB: its credentials may write. */
 	public static InfluxHealthIndicator forWriting(InfluxGateway gateway) {
-		return new InfluxHealthIndicator(gateway, true);
+		return forWriting(gateway, gateway.target());
+	}
+
+	/** For a service that writes to another target too (the consumer's rollups): its credentials may write it. */
+	public static InfluxHealthIndicator forWriting(InfluxGateway gateway, InfluxTarget target) {
+		return new InfluxHealthIndicator(gateway, target, true);
 	}
 
 	/** For a service that reads from InfluxDB: its credentials may read. */
 	public static InfluxHealthIndicator forReading(InfluxGateway gateway) {
-		return new InfluxHealthIndicator(gateway, false);
+		return new InfluxHealthIndicator(gateway, gateway.target(), false);
 	}
 
 	@Override
 	protected void doHealthCheck(Health.Builder builder) {
-		InfluxTarget target = this.gateway.target();
+		InfluxTarget target = this.target;
 		builder.withDetail("database", target.database())
 			.withDetail("access", this.writes ? "write" : "read");
 		try {

@@ -1,5 +1,6 @@
 package io.cryptoviz.consumer;
 
+import io.cryptoviz.consumer.rollup.RollupProperties;
 import io.cryptoviz.influx.InfluxConfiguration;
 import io.cryptoviz.influx.InfluxGateway;
 import io.cryptoviz.influx.InfluxHealthIndicator;
@@ -8,6 +9,8 @@ import io.cryptoviz.kafka.KafkaConfiguration;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 
@@ -27,6 +30,18 @@ public class ConsumerApplication {
 	@Bean
 	InfluxHealthIndicator influxHealthIndicator(InfluxGateway influx) {
 		return InfluxHealthIndicator.forWriting(influx);
+	}
+
+	/**
+	 * The {@code rollups} health component: the consumer may write the rollups' database. Part of
+	 * readiness, because a poll whose candles cannot be stored is retried, ticks and all.
+	 */
+	@Bean
+	HealthIndicator rollupsHealthIndicator(InfluxGateway influx, RollupProperties rollups) {
+		if (!rollups.enabled()) {
+			return () -> Health.up().withDetail("enabled", false).build();
+		}
+		return InfluxHealthIndicator.forWriting(influx, rollups.target());
 	}
 
 }

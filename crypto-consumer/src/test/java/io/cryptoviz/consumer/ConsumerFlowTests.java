@@ -51,7 +51,7 @@ class ConsumerFlowTests {
 
 	@DynamicPropertySource
 	static void influx(DynamicPropertyRegistry registry) {
-		influx.createDatabase(InfluxDbServer.DATABASE);
+		influx.createDatabases();
 		registry.add("influx.url", influx::url);
 	}
 

@@ -40,7 +40,7 @@ class InfluxOutageTests {
 
 	@DynamicPropertySource
 	static void influx(DynamicPropertyRegistry registry) {
-		influx.createDatabase(InfluxDbServer.DATABASE);
+		influx.createDatabases();
 		registry.add("influx.url", influx::url);
 	}
 

@@ -69,7 +69,7 @@ public final class DevStack {
 		InfluxDbServer influx = new InfluxDbServer(data.resolve("influxdb"), 8086);
 		this.started.add(influx);
 		influx.start();
-		influx.createDatabase(DATABASE);
+		influx.createDatabases();
 
 		say("Starting Kafka (KRaft, single node) on :9092 …");
 		KafkaBroker kafka = new KafkaBroker(data.resolve("kafka"), 9092, 9093);

@@ -31,6 +31,9 @@ public final class InfluxDbServer extends LocalServer {
 	/** The database the services use by default, and the gateway's. */
 	public static final String DATABASE = "crypto-data";
 
+	/** The database the consumer writes its candle rollups to by default. */
+	public static final String ROLLUPS_DATABASE = "crypto-rollups";
+
 	private final Path directory;
 
 	private final int httpPort;
@@ -98,6 +101,12 @@ public final class InfluxDbServer extends LocalServer {
 	/** The gateway to this server, without credentials, database {@value #DATABASE} by default. */
 	public InfluxGateway gateway() {
 		return this.gateway;
+	}
+
+	/** Creates the databases the services use by default: the raw ticks' and the rollups'. */
+	public void createDatabases() {
+		createDatabase(DATABASE);
+		createDatabase(ROLLUPS_DATABASE);
 	}
 
 	/** Creates a database (idempotent on 1.x). */

@@ -60,7 +60,7 @@ final class Pipeline implements AutoCloseable {
 		this.kafka = new EmbeddedKafkaKraftBroker(1, 3, "crypto-prices", "crypto-prices-dlt");
 		this.kafka.afterPropertiesSet();
 		this.influx = InfluxDbServer.temporary().start();
-		this.influx.createDatabase(InfluxDbServer.DATABASE);
+		this.influx.createDatabases();
 		this.coinGecko = CoinGeckoStub.start();
 		this.logs = Path.of("target", "e2e-logs");
 		Files.createDirectories(this.logs);

@@ -7,6 +7,7 @@ import java.util.Map;
 import io.cryptoviz.consumer.deadletter.DeadLetterException;
 import io.cryptoviz.consumer.deadletter.DeadLetterException.Kind;
 import io.cryptoviz.consumer.deadletter.DeadLetters;
+import io.cryptoviz.consumer.rollup.Rollups;
 import io.cryptoviz.consumer.write.WriteMeters;
 import io.cryptoviz.influx.CryptoPriceSchema;
 import io.cryptoviz.influx.InfluxGateway;
@@ -32,7 +33,9 @@ import org.springframework.stereotype.Component;
  * Returning normally lets the container commit the batch's offsets, so it returns only once every
  * record is either in InfluxDB or in the dead-letter topic. When InfluxDB cannot take the write,
  * the exception goes to the container's error handler, which pauses the consumer and retries the
- * whole batch; points are idempotent, so a retried or redelivered batch adds no duplicate.
+ * whole batch; points are idempotent, so a retried or redelivered batch adds no duplicate. The
+ * candles the stored ticks fall in are recomputed before the listener returns, so a batch whose
+ * candles could not be stored is retried too.
  */
 @Component
 class TickListener {
@@ -49,19 +52,24 @@ class TickListener {
 
 	private final DeadLetters deadLetters;
 
-	TickListener(InfluxGateway influx, WriteMeters writeMeters, DeadLetters deadLetters, MeterRegistry meters) {
+	private final Rollups rollups;
+
+	TickListener(InfluxGateway influx, WriteMeters writeMeters, DeadLetters deadLetters, Rollups rollups,
+			MeterRegistry meters) {
 		this.batchSize = DistributionSummary.builder("crypto.consumer.batch.size")
 			.description("Records per Kafka poll handed to the consumer")
 			.register(meters);
 		this.influx = influx;
 		this.writeMeters = writeMeters;
 		this.deadLetters = deadLetters;
+		this.rollups = rollups;
 	}
 
 	@KafkaListener(id = "${spring.kafka.consumer.group-id}", topics = "${cryptoviz.kafka.topic}", batch = "true")
 	void onTicks(List<ConsumerRecord<String, @Nullable PriceTick>> records) {
 		this.batchSize.record(records.size());
 		List<ConsumerRecord<String, @Nullable PriceTick>> readable = new ArrayList<>(records.size());
+		List<PriceTick> ticks = new ArrayList<>(records.size());
 		List<String> lines = new ArrayList<>(records.size());
 		List<DeadLetter> deadLetters = new ArrayList<>();
 		for (ConsumerRecord<String, @Nullable PriceTick> record : records) {
@@ -71,11 +79,22 @@ class TickListener {
 			}
 			else {
 				readable.add(record);
+				ticks.add(tick);
 				lines.add(CryptoPriceSchema.toLineProtocol(tick));
 			}
 		}
-		// the write comes first: if InfluxDB is down, the retry must not dead-letter twice
+		// the writes come first: if InfluxDB is down, the retry must not dead-letter twice
 		WriteResult result = this.influx.write(this.influx.target(), lines, this.writeMeters);
+		List<PriceTick> stored = ticks;
+		if (!result.rejected().isEmpty()) {
+			stored = new ArrayList<>(ticks.size());
+			for (int i = 0; i < ticks.size(); i++) {
+				if (!result.rejected().containsKey(i)) {
+					stored.add(ticks.get(i));
+				}
+			}
+		}
+		this.rollups.update(stored);
 		for (Map.Entry<Integer, String> rejected : result.rejected().entrySet()) {
 			deadLetters.add(new DeadLetter(readable.get(rejected.getKey()),
 					new DeadLetterException(Kind.REJECTED, rejected.getValue(), null)));

@@ -51,7 +51,7 @@ final class FaultPipeline implements AutoCloseable {
 	FaultPipeline(String name) throws Exception {
 		this.kafka = KafkaBroker.temporary().start();
 		this.influx = InfluxDbServer.temporary().start();
-		this.influx.createDatabase(InfluxDbServer.DATABASE);
+		this.influx.createDatabases();
 		this.influxProxy = FaultyHttpProxy.to(this.influx.url());
 		this.coinGecko = CoinGeckoStub.start();
 		this.coinGecko.willAnswer("/simple/price", this.prices::answer);

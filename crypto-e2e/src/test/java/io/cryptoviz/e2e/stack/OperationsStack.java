@@ -71,7 +71,7 @@ public final class OperationsStack implements AutoCloseable {
 		this.kafka = new EmbeddedKafkaKraftBroker(1, 3, TOPIC, TOPIC + "-dlt");
 		this.kafka.afterPropertiesSet();
 		this.influx = InfluxDbServer.temporary().start();
-		this.influx.createDatabase(DATABASE);
+		this.influx.createDatabases();
 		this.coinGecko = CoinGeckoStub.start();
 		this.coinGecko.willAnswer("/simple/price", (request) -> StubResponse.ok(freshPrices(Instant.now())));
 		this.logs = Path.of("target", "operations-logs");
