@@ -1,5 +1,6 @@
 package io.cryptoviz.consumer;
 
+import io.cryptoviz.consumer.rollup.RebuildMode;
 import io.cryptoviz.consumer.rollup.RollupProperties;
 import io.cryptoviz.influx.InfluxConfiguration;
 import io.cryptoviz.influx.InfluxGateway;
@@ -11,6 +12,7 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 
@@ -23,7 +25,20 @@ import org.springframework.context.annotation.Import;
 public class ConsumerApplication {
 
 	public static void main(String[] args) {
-		SpringApplication.run(ConsumerApplication.class, args);
+		ConfigurableApplicationContext context = application(args).run(args);
+		if (context.getEnvironment().matchesProfiles(RebuildMode.PROFILE)) {
+			// a command, not a service: done when the rebuild is, with its exit code
+			System.exit(SpringApplication.exit(context));
+		}
+	}
+
+	/** The application; with {@code --rebuild-rollups}, the rebuild command instead of the listener. */
+	static SpringApplication application(String... args) {
+		SpringApplication application = new SpringApplication(ConsumerApplication.class);
+		if (RebuildMode.isRequested(args)) {
+			application.setAdditionalProfiles(RebuildMode.PROFILE);
+		}
+		return application;
 	}
 
 	/** The {@code influx} health component: the consumer's credentials may write its database. */
