@@ -44,8 +44,8 @@ public final class Bench {
 			int ticks = Integer.parseInt(options.getOrDefault("ticks", "3000000"));
 			int coins = Integer.parseInt(options.getOrDefault("coins", "100"));
 			int sample = Integer.parseInt(options.getOrDefault("prototype-sample", "20000"));
-			rows.add("| ingest | consumer points/s | ceiling points/s | prototype points/s | consumer/ceiling | consumer/prototype |");
-			rows.add("| --- | ---: | ---: | ---: | ---: | ---: |");
+			rows.add("| ingest | consumer points/s | ceiling points/s | prototype points/s | consumer/ceiling | consumer/prototype | without rollups points/s | without rollups/ceiling |");
+			rows.add("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
 			for (int run = 1; run <= runs; run++) {
 				try (BenchEnvironment env = environment(root)) {
 					rows.add(IngestBenchmark.run(env, ticks, coins, sample).row());

@@ -18,8 +18,8 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
- * Ingest throughput, three ways on the same InfluxDB in one run: the consumer draining a preloaded
- * topic; the ceiling, a direct writer posting pre-built line protocol in 5,000-line batches; and the
+ * Ingest throughput, four ways on the same InfluxDB in one run: the consumer draining a preloaded
+ * topic, with its candle rollups and without them (a consumer group and databases each); the ceiling, a direct writer posting pre-built line protocol in 5,000-line batches; and the
  * prototype's pattern, one synchronous HTTP write per point. Each is timed in steady state, over
  * the last four fifths of its points: the first fifth warms up JIT compilers and caches (the
  * consumer's compiler threads alone spend seconds of CPU on its first ticks).
@@ -39,7 +39,7 @@ final class IngestBenchmark {
 	static Result run(BenchEnvironment env, int ticks, int coins, int prototypeSample) throws Exception {
 		List<PriceTick> generated = Ticks.generate(ticks, coins);
 		List<String> lines = generated.stream().map(CryptoPriceSchema::toLineProtocol).toList();
-		for (String database : List.of("ceiling", "prototype", "consumer")) {
+		for (String database : List.of("ceiling", "prototype", "consumer", "consumer-raw-only", "consumer-rollups")) {
 			env.influx.createDatabase(database);
 		}
 		preload(env, generated);
@@ -50,8 +50,9 @@ final class IngestBenchmark {
 		System.out.printf("ceiling: InfluxDB used %.1f µs of CPU per point%n",
 				1e6 * (BenchEnvironment.cpuSeconds(influxPid) - influxCpu) / ticks);
 		double prototype = timeWrites(env, "prototype", lines.subList(0, Math.min(prototypeSample, ticks)), 1);
-		double consumer = timeConsumer(env, ticks);
-		return new Result(ticks, coins, ceiling, prototype, consumer);
+		double rawOnly = timeConsumer(env, ticks, "consumer-raw-only", false);
+		double consumer = timeConsumer(env, ticks, "consumer", true);
+		return new Result(ticks, coins, ceiling, prototype, consumer, rawOnly);
 	}
 
 	private static void preload(BenchEnvironment env, List<PriceTick> ticks) throws Exception {
@@ -92,11 +93,13 @@ final class IngestBenchmark {
 	}
 
 	/**
-	 * Starts the consumer on the preloaded topic and times it from its first stored point to its
-	 * last, read off its own {@code crypto.points.written} meter.
+	 * Starts the consumer on the preloaded topic, as a consumer group of its own, and times it from
+	 * its first stored point to its last, read off its own {@code crypto.points.written} meter.
 	 */
-	private static double timeConsumer(BenchEnvironment env, int ticks) {
-		Map<String, String> settings = new java.util.HashMap<>(Map.of("INFLUX_DATABASE", "consumer"));
+	private static double timeConsumer(BenchEnvironment env, int ticks, String database, boolean rollups) {
+		Map<String, String> settings = new java.util.HashMap<>(Map.of("INFLUX_DATABASE", database,
+				"SPRING_KAFKA_CONSUMER_GROUP_ID", "bench-" + database, "CRYPTOVIZ_ROLLUPS_ENABLED",
+				String.valueOf(rollups), "CRYPTOVIZ_ROLLUPS_DATABASE", "consumer-rollups"));
 		String profile = System.getProperty("cryptoviz.bench.profile");
 		if (profile != null) {
 			settings.put("JAVA_TOOL_OPTIONS", "-XX:StartFlightRecording=filename=" + profile + ",settings=profile");
@@ -133,11 +136,12 @@ final class IngestBenchmark {
 			}
 			BenchEnvironment.pause(sampleEvery);
 		}
-		long stored = count(env, "consumer");
+		long stored = count(env, database);
 		if (stored != ticks) {
 			throw new IllegalStateException("InfluxDB holds " + stored + " points, expected " + ticks);
 		}
-		System.out.printf("consumer: InfluxDB used %.1f µs of CPU per point, the consumer %.1f µs%n",
+		System.out.printf("consumer (rollups %s): InfluxDB used %.1f µs of CPU per point, the consumer %.1f µs%n",
+				rollups ? "on" : "off",
 				1e6 * (BenchEnvironment.cpuSeconds(influxPid) - influxCpu) / ticks,
 				1e6 * (BenchEnvironment.cpuSeconds(consumer.pid()) - consumerCpu) / ticks);
 		if (System.getProperty("cryptoviz.bench.threads") != null) {
@@ -149,6 +153,12 @@ final class IngestBenchmark {
 		System.out.printf("consumer: %.0f polls of %.0f records on average; %.0f writes of %.1f ms on average%n",
 				batches, env.metric(consumer, "crypto_consumer_batch_size_sum") / batches, writes,
 				1000 * env.metric(consumer, "crypto_influx_write_seconds_sum") / writes);
+		if (rollups) {
+			double updates = env.metric(consumer, "crypto_rollups_update_seconds_count");
+			System.out.printf("consumer: %.0f rollup updates of %.1f ms on average, %.0f candles written%n", updates,
+					1000 * env.metric(consumer, "crypto_rollups_update_seconds_sum") / updates,
+					env.metric(consumer, "crypto_rollups_candles_written_total"));
+		}
 		consumer.stop();
 		if (lastBelow <= first) {
 			throw new IllegalStateException("the consumer stored everything between two readings: use more ticks");
@@ -166,8 +176,12 @@ final class IngestBenchmark {
 		return nanos / 1e9;
 	}
 
+	/**
+	 * @param consumerPerSecond the consumer as it runs by default, with rollups
+	 * @param rawOnlyPerSecond the consumer with rollups off
+	 */
 	record Result(int ticks, int coins, double ceilingPerSecond, double prototypePerSecond,
-			double consumerPerSecond) {
+			double consumerPerSecond, double rawOnlyPerSecond) {
 
 		double consumerToCeiling() {
 			return this.consumerPerSecond / this.ceilingPerSecond;
@@ -178,9 +192,10 @@ final class IngestBenchmark {
 		}
 
 		String row() {
-			return "| %,d ticks, %d coins | %,.0f | %,.0f | %,.0f | %.0f %% | %.0f× |".formatted(this.ticks, this.coins,
-					this.consumerPerSecond, this.ceilingPerSecond, this.prototypePerSecond,
-					100 * consumerToCeiling(), consumerToPrototype());
+			return "| %,d ticks, %d coins | %,.0f | %,.0f | %,.0f | %.0f %% | %.0f× | %,.0f | %.0f %% |".formatted(
+					this.ticks, this.coins, this.consumerPerSecond, this.ceilingPerSecond, this.prototypePerSecond,
+					100 * consumerToCeiling(), consumerToPrototype(), this.rawOnlyPerSecond,
+					100 * this.rawOnlyPerSecond / this.ceilingPerSecond);
 		}
 
 	}

@@ -17,7 +17,7 @@ class BenchmarkSmokeIT {
 	private static final Path ROOT = Path.of(System.getProperty("cryptoviz.project-root", "..")).toAbsolutePath();
 
 	@Test
-	void ingestStoresEveryPreloadedTickThreeWays() throws Exception {
+	void ingestStoresEveryPreloadedTickFourWaysAndTheConsumerItsCandles() throws Exception {
 		try (BenchEnvironment env = environment()) {
 			IngestBenchmark.Result result = IngestBenchmark.run(env, 20_000, 10, 200);
 
@@ -25,7 +25,15 @@ class BenchmarkSmokeIT {
 			assertThat(IngestBenchmark.count(env, "ceiling")).isEqualTo(20_000);
 			assertThat(IngestBenchmark.count(env, "prototype")).isEqualTo(200);
 			assertThat(IngestBenchmark.count(env, "consumer")).isEqualTo(20_000);
-			assertThat(List.of(result.consumerPerSecond(), result.ceilingPerSecond(), result.prototypePerSecond()))
+			assertThat(IngestBenchmark.count(env, "consumer-raw-only")).isEqualTo(20_000);
+			// 10 coins, a tick a second each: 2,000 s of ticks, in 5m, 1h and 1d candles
+			assertThat(env.influx.gateway()
+				.query(io.cryptoviz.influx.InfluxTarget.database("consumer-rollups"),
+						"SELECT sum(ticks) FROM crypto_candle WHERE \"interval\" = '1d'")
+				.get(0)
+				.number("sum")).isEqualTo(20_000.0);
+			assertThat(List.of(result.consumerPerSecond(), result.ceilingPerSecond(), result.prototypePerSecond(),
+					result.rawOnlyPerSecond()))
 				.allSatisfy((rate) -> assertThat(rate).isPositive().isFinite());
 		}
 	}
