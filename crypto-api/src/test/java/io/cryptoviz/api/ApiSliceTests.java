@@ -11,6 +11,7 @@ import io.cryptoviz.api.coin.Coins;
 import io.cryptoviz.api.history.HistorySlice;
 import io.cryptoviz.api.latest.LatestPrices;
 import io.cryptoviz.api.series.SeriesSlice;
+import io.cryptoviz.api.series.TierProperties;
 import io.cryptoviz.api.stream.StreamSlice;
 import io.cryptoviz.testsupport.MutableClock;
 
@@ -39,7 +40,7 @@ import org.springframework.test.web.servlet.MockMvc;
  */
 @WebMvcTest(includeFilters = {
 		@ComponentScan.Filter(type = FilterType.ASSIGNABLE_TYPE, classes = Coins.class),
-		@ComponentScan.Filter(type = FilterType.REGEX, pattern = "io\\.cryptoviz\\.api\\.series\\.(PointBudget|SparklineAnswers)") },
+		@ComponentScan.Filter(type = FilterType.REGEX, pattern = "io\\.cryptoviz\\.api\\.series\\.(PointBudget|SparklineAnswers|SeriesAnswers|Tiers)") },
 		properties = { "cryptoviz.api.query.max-points=1000", "cryptoviz.api.query.default-points=400",
 				"cryptoviz.api.cors.allowed-origins=https://dashboard.example,https://*.cryptoviz.example" })
 @ImportAutoConfiguration(CacheAutoConfiguration.class)
@@ -76,7 +77,7 @@ public abstract class ApiSliceTests implements SeriesSlice, StreamSlice, History
 
 	/** What the application's configuration gives the web layer: its settings, and a clock. */
 	@TestConfiguration(proxyBeanMethods = false)
-	@EnableConfigurationProperties(ApiProperties.class)
+	@EnableConfigurationProperties({ ApiProperties.class, TierProperties.class })
 	static class SliceConfiguration {
 
 		@Bean
