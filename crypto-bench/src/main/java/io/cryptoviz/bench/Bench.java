@@ -13,7 +13,7 @@ import java.util.Map;
  * Runs the benchmarks and prints their tables (also appended to {@code target/bench/results.md}).
  *
  * <pre>
- * java -jar crypto-bench/target/crypto-bench-*.jar all|ingest|freshness|api|cost [--runs=3]
+ * java -jar crypto-bench/target/crypto-bench-*.jar all|ingest|freshness|api|reads|cost [--runs=3]
  * </pre>
  */
 public final class Bench {
@@ -24,10 +24,11 @@ public final class Bench {
 	public static void main(String[] args) throws Exception {
 		if (args.length == 0) {
 			System.out.println("""
-					Usage: Bench ingest|freshness|api|cost|all [--runs=3] [--project-root=.]
+					Usage: Bench ingest|freshness|api|reads|cost|all [--runs=3] [--project-root=.]
 					  ingest:    [--ticks=3000000] [--coins=100] [--prototype-sample=20000]
 					  freshness: [--freshness-ticks=3000]
 					  api:       [--connections=64] [--seconds=15]   (needs wrk on the PATH)
+					  reads:     [--connections=64] [--seconds=15] [--read-days=365] [--read-coins=2] [--read-requests=20]
 					""");
 			return;
 		}
@@ -82,6 +83,20 @@ public final class Bench {
 				}
 			}
 		}
+		if (which.equals("reads") || which.equals("all")) {
+			int connections = Integer.parseInt(options.getOrDefault("connections", "64"));
+			int seconds = Integer.parseInt(options.getOrDefault("seconds", "15"));
+			int days = Integer.parseInt(options.getOrDefault("read-days", "365"));
+			int coins = Integer.parseInt(options.getOrDefault("read-coins", "2"));
+			int requests = Integer.parseInt(options.getOrDefault("read-requests", "20"));
+			for (int run = 1; run <= runs; run++) {
+				try (BenchEnvironment env = environment(root)) {
+					rows.add("");
+					rows.addAll(SeriesReadBenchmark.run(env, root, connections, seconds, days, coins, requests)
+						.table(connections));
+				}
+			}
+		}
 		if (which.equals("cost") || which.equals("all")) {
 			rows.add("");
 			rows.add("| cost | start-up to ready, s | resident memory when ready, MiB |");
@@ -96,7 +111,7 @@ public final class Bench {
 			}
 		}
 		if (rows.isEmpty()) {
-			throw new IllegalArgumentException("unknown benchmark " + which + ": ingest, freshness, api, cost or all");
+			throw new IllegalArgumentException("unknown benchmark " + which + ": ingest, freshness, api, reads, cost or all");
 		}
 		report(rows);
 	}
