@@ -91,9 +91,12 @@ public final class Bench {
 			int requests = Integer.parseInt(options.getOrDefault("read-requests", "20"));
 			for (int run = 1; run <= runs; run++) {
 				try (BenchEnvironment env = environment(root)) {
+					List<String> table = SeriesReadBenchmark.run(env, root, connections, seconds, days, coins, requests)
+						.table(connections);
+					// each run as it ends: a run is long, and a later one may fail
+					table.forEach(System.out::println);
 					rows.add("");
-					rows.addAll(SeriesReadBenchmark.run(env, root, connections, seconds, days, coins, requests)
-						.table(connections));
+					rows.addAll(table);
 				}
 			}
 		}
