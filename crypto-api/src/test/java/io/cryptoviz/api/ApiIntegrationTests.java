@@ -70,9 +70,17 @@ public abstract class ApiIntegrationTests {
 		return TestInflux.server();
 	}
 
-	/** Stores the ticks the way the consumer does: the schema's line protocol, through the gateway. */
+	/**
+	 * Stores the ticks the way the consumer does: the schema's line protocol, through the gateway,
+	 * then the candles of the days they fall in.
+	 */
 	protected static void store(PriceTick... ticks) {
 		influx().gateway().write(Arrays.stream(ticks).map(CryptoPriceSchema::toLineProtocol).toList());
+		if (ticks.length > 0) {
+			TestRollups.rebuild(influx().gateway(),
+					Arrays.stream(ticks).map(PriceTick::timestamp).min(Instant::compareTo).orElseThrow(),
+					Arrays.stream(ticks).map(PriceTick::timestamp).max(Instant::compareTo).orElseThrow());
+		}
 	}
 
 	protected void publish(List<Map.Entry<String, byte[]>> records) {

@@ -13,6 +13,7 @@ import io.cryptoviz.api.history.HistorySlice;
 import io.cryptoviz.api.indicators.IndicatorsSlice;
 import io.cryptoviz.api.latest.LatestPrices;
 import io.cryptoviz.api.series.SeriesSlice;
+import io.cryptoviz.api.series.TierProperties;
 import io.cryptoviz.api.stream.StreamSlice;
 import io.cryptoviz.testsupport.MutableClock;
 
@@ -41,7 +42,7 @@ import org.springframework.test.web.servlet.MockMvc;
  */
 @WebMvcTest(includeFilters = {
 		@ComponentScan.Filter(type = FilterType.ASSIGNABLE_TYPE, classes = Coins.class),
-		@ComponentScan.Filter(type = FilterType.REGEX, pattern = "io\\.cryptoviz\\.api\\.series\\.(PointBudget|SparklineAnswers|CandleReader)") },
+		@ComponentScan.Filter(type = FilterType.REGEX, pattern = "io\\.cryptoviz\\.api\\.series\\.(PointBudget|SparklineAnswers|SeriesAnswers|Tiers|CandleReader)") },
 		properties = { "cryptoviz.api.query.max-points=1000", "cryptoviz.api.query.default-points=400",
 				"cryptoviz.api.cors.allowed-origins=https://dashboard.example,https://*.cryptoviz.example" })
 @ImportAutoConfiguration(CacheAutoConfiguration.class)
@@ -78,7 +79,7 @@ public abstract class ApiSliceTests implements SeriesSlice, StreamSlice, History
 
 	/** What the application's configuration gives the web layer: its settings, and a clock. */
 	@TestConfiguration(proxyBeanMethods = false)
-	@EnableConfigurationProperties(ApiProperties.class)
+	@EnableConfigurationProperties({ ApiProperties.class, TierProperties.class })
 	static class SliceConfiguration {
 
 		@Bean

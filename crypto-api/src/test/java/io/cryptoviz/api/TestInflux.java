@@ -17,7 +17,7 @@ final class TestInflux {
 	static synchronized InfluxDbServer server() {
 		if (server == null) {
 			InfluxDbServer started = InfluxDbServer.temporary().start();
-			started.createDatabase(InfluxDbServer.DATABASE);
+			started.createDatabases();
 			Runtime.getRuntime().addShutdownHook(new Thread(started::stop, "influxd-stop"));
 			server = started;
 		}

@@ -32,7 +32,11 @@ final class ApiBenchmark {
 	static List<Result> run(BenchEnvironment env, int connections, int seconds) throws Exception {
 		env.influx.createDatabases();
 		seed(env);
-		ServiceProcess api = env.start("crypto-api", Map.of());
+		// as measured before tiers and caches: every series re-aggregated from the raw ticks (this
+		// data has no candles); SeriesReadBenchmark measures the tiers and the caches
+		ServiceProcess api = env.start("crypto-api",
+				Map.of("CRYPTOVIZ_API_TIERS_ROLLUPS", "false", "CRYPTOVIZ_API_CACHES_HISTORY_TTL", "0s",
+						"CRYPTOVIZ_API_CACHES_CANDLES_TTL", "0s"));
 		Instant to = Instant.now().truncatedTo(ChronoUnit.MINUTES);
 		Instant from = to.minus(24, ChronoUnit.HOURS);
 		Map<String, String> endpoints = new LinkedHashMap<>();

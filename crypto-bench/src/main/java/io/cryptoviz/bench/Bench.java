@@ -14,7 +14,7 @@ import java.util.Map;
  * Runs the benchmarks and prints their tables (also appended to {@code target/bench/results.md}).
  *
  * <pre>
- * java -jar crypto-bench/target/crypto-bench-*.jar all|ingest|freshness|api|cost|history [--runs=3]
+ * java -jar crypto-bench/target/crypto-bench-*.jar all|ingest|freshness|api|reads|cost|history [--runs=3]
  * </pre>
  */
 public final class Bench {
@@ -25,10 +25,11 @@ public final class Bench {
 	public static void main(String[] args) throws Exception {
 		if (args.length == 0) {
 			System.out.println("""
-					Usage: Bench ingest|freshness|api|cost|history|all [--runs=3] [--project-root=.]
+					Usage: Bench ingest|freshness|api|reads|cost|history|all [--runs=3] [--project-root=.]
 					  ingest:    [--ticks=3000000] [--coins=100] [--prototype-sample=20000]
 					  freshness: [--freshness-ticks=3000]
 					  api:       [--connections=64] [--seconds=15]   (needs wrk on the PATH)
+					  reads:     [--connections=64] [--seconds=15] [--read-days=365] [--read-coins=2] [--read-requests=20]
 					""");
 			return;
 		}
@@ -98,6 +99,23 @@ public final class Bench {
 				}
 			}
 		}
+		if (which.equals("reads") || which.equals("all")) {
+			int connections = Integer.parseInt(options.getOrDefault("connections", "64"));
+			int seconds = Integer.parseInt(options.getOrDefault("seconds", "15"));
+			int days = Integer.parseInt(options.getOrDefault("read-days", "365"));
+			int coins = Integer.parseInt(options.getOrDefault("read-coins", "2"));
+			int requests = Integer.parseInt(options.getOrDefault("read-requests", "20"));
+			for (int run = 1; run <= runs; run++) {
+				try (BenchEnvironment env = environment(root)) {
+					List<String> table = SeriesReadBenchmark.run(env, root, connections, seconds, days, coins, requests)
+						.table(connections);
+					// each run as it ends: a run is long, and a later one may fail
+					table.forEach(System.out::println);
+					rows.add("");
+					rows.addAll(table);
+				}
+			}
+		}
 		if (which.equals("cost") || which.equals("all")) {
 			Duration settle = Duration.ofSeconds(Long.parseLong(options.getOrDefault("settle", "5")));
 			rows.add("");
@@ -131,7 +149,7 @@ public final class Bench {
 		}
 		if (rows.isEmpty()) {
 			throw new IllegalArgumentException(
-					"unknown benchmark " + which + ": ingest, freshness, api, cost, history or all");
+					"unknown benchmark " + which + ": ingest, freshness, api, reads, cost, history or all");
 		}
 		report(rows);
 	}

@@ -18,14 +18,14 @@ import org.springframework.stereotype.Component;
 @Component
 public class CandleReader {
 
-	private final SeriesQueries queries;
+	private final SeriesAnswers answers;
 
 	private final PointBudget budget;
 
 	private final Clock clock;
 
-	CandleReader(SeriesQueries queries, PointBudget budget, Clock clock) {
-		this.queries = queries;
+	CandleReader(SeriesAnswers answers, PointBudget budget, Clock clock) {
+		this.answers = answers;
 		this.budget = budget;
 		this.clock = clock;
 	}
@@ -52,7 +52,9 @@ public class CandleReader {
 		if (!start.isBefore(to)) {
 			return List.of();
 		}
-		return this.queries.candles(request.coin, request.currency, new TimeRange(start, to), request.interval)
+		return this.answers
+			.candles(request.coin, request.currency, new TimeRange(start, to), request.interval, TierChoice.AUTO)
+			.candles()
 			.stream()
 			.map(CandleReader::ohlc)
 			.toList();

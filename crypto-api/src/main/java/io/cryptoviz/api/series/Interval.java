@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 
+import io.cryptoviz.rollup.RollupInterval;
+
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -48,6 +50,34 @@ enum Interval {
 	/** {@code time(1m)}, {@code time(1w, 4d)}: InfluxQL's GROUP BY clause for this interval. */
 	String groupByTime() {
 		return "time(" + this.id + ((this.offsetLiteral != null) ? ", " + this.offsetLiteral : "") + ")";
+	}
+
+	/** The start of the bucket that holds the instant. */
+	Instant floor(Instant time) {
+		long length = this.length.toMillis();
+		long offset = this.offset.toMillis();
+		return Instant.ofEpochMilli(Math.floorDiv(time.toEpochMilli() - offset, length) * length + offset);
+	}
+
+	/** The instant itself when it starts a bucket, otherwise the start of the next bucket. */
+	Instant ceil(Instant time) {
+		Instant floor = floor(time);
+		return floor.equals(time) ? time : floor.plus(this.length);
+	}
+
+	/**
+	 * The coarsest candles whose buckets make up this interval's exactly (a week is seven UTC days,
+	 * four hours four hours); none for one minute, finer than every candle.
+	 */
+	Optional<RollupInterval> rollup() {
+		RollupInterval coarsest = null;
+		for (RollupInterval rollup : RollupInterval.ladder()) {
+			long length = rollup.length().toMillis();
+			if (this.length.toMillis() % length == 0 && this.offset.toMillis() % length == 0) {
+				coarsest = rollup;
+			}
+		}
+		return Optional.ofNullable(coarsest);
 	}
 
 	/** How many buckets of this interval the range touches (from inclusive, to exclusive). */

@@ -5,7 +5,6 @@ import java.util.List;
 
 import io.cryptoviz.api.coin.Coins;
 import io.cryptoviz.api.series.SeriesResponses.Candles;
-import io.cryptoviz.api.series.SeriesResponses.ComparedCoin;
 import io.cryptoviz.api.series.SeriesResponses.Comparison;
 import io.cryptoviz.api.series.SeriesResponses.History;
 import io.cryptoviz.api.series.SeriesResponses.Sparklines;
@@ -36,9 +35,12 @@ class SeriesController {
 	private static final String INTERVAL_DOC = "bucket size: 1m, 5m, 15m, 1h, 4h, 1d, 1w; default: the smallest giving at most "
 			+ "cryptoviz.api.query.default-points buckets";
 
+	private static final String TIER_DOC = "auto (default): the candles where they answer, the raw ticks elsewhere; "
+			+ "raw: the raw ticks only";
+
 	private final Coins coins;
 
-	private final SeriesQueries queries;
+	private final SeriesAnswers answers;
 
 	private final PointBudget budget;
 
@@ -46,10 +48,10 @@ class SeriesController {
 
 	private final Clock clock;
 
-	SeriesController(Coins coins, SeriesQueries queries, PointBudget budget, SparklineAnswers sparklines,
+	SeriesController(Coins coins, SeriesAnswers answers, PointBudget budget, SparklineAnswers sparklines,
 			Clock clock) {
 		this.coins = coins;
-		this.queries = queries;
+		this.answers = answers;
 		this.budget = budget;
 		this.sparklines = sparklines;
 		this.clock = clock;
@@ -63,15 +65,16 @@ class SeriesController {
 			@Parameter(description = "mean, median, min, max, first, last; default mean") @RequestParam(required = false) @Nullable String aggregation,
 			@Parameter(description = FROM_DOC, example = "2025-10-30T00:00:00Z") @RequestParam(required = false) @Nullable String from,
 			@Parameter(description = TO_DOC, example = "2025-10-31T00:00:00Z") @RequestParam(required = false) @Nullable String to,
-			@Parameter(description = INTERVAL_DOC, example = "5m") @RequestParam(required = false) @Nullable String interval) {
+			@Parameter(description = INTERVAL_DOC, example = "5m") @RequestParam(required = false) @Nullable String interval,
+			@Parameter(description = TIER_DOC) @RequestParam(required = false) @Nullable String tier) {
 		// the parameters first: a bad one is the client's to fix, whether or not InfluxDB answers who the coins are
 		Field parsedField = Field.parse("field", field);
 		Aggregation parsedAggregation = Aggregation.parse("aggregation", aggregation);
+		TierChoice parsedTier = TierChoice.parse("tier", tier);
 		TimeRange range = TimeRange.parse(from, to, this.clock);
 		Interval parsedInterval = this.budget.interval(interval, range, 1);
 		String known = this.coins.require(coin);
-		return new History(known, parsedField.id(), parsedAggregation.id(), parsedInterval.id(), range.from(),
-				range.to(), this.queries.history(known, parsedField, parsedAggregation, range, parsedInterval));
+		return this.answers.history(known, parsedField, parsedAggregation, range, parsedInterval, parsedTier);
 	}
 
 	@GetMapping("/api/v1/coins/{coin}/candles")
@@ -81,13 +84,14 @@ class SeriesController {
 			@Parameter(description = "usd or eur; default usd") @RequestParam(required = false) @Nullable String currency,
 			@Parameter(description = FROM_DOC, example = "2025-10-30T00:00:00Z") @RequestParam(required = false) @Nullable String from,
 			@Parameter(description = TO_DOC, example = "2025-10-31T00:00:00Z") @RequestParam(required = false) @Nullable String to,
-			@Parameter(description = INTERVAL_DOC, example = "1h") @RequestParam(required = false) @Nullable String interval) {
+			@Parameter(description = INTERVAL_DOC, example = "1h") @RequestParam(required = false) @Nullable String interval,
+			@Parameter(description = TIER_DOC) @RequestParam(required = false) @Nullable String tier) {
 		String known = this.coins.require(coin);
 		Currency parsedCurrency = Currency.parse("currency", currency);
+		TierChoice parsedTier = TierChoice.parse("tier", tier);
 		TimeRange range = TimeRange.parse(from, to, this.clock);
 		Interval parsedInterval = this.budget.interval(interval, range, 1);
-		return new Candles(known, parsedCurrency.id(), parsedInterval.id(), range.from(), range.to(),
-				this.queries.candles(known, parsedCurrency, range, parsedInterval));
+		return this.answers.candles(known, parsedCurrency, range, parsedInterval, parsedTier);
 	}
 
 	@GetMapping("/api/v1/compare")
@@ -100,17 +104,14 @@ class SeriesController {
 			@Parameter(description = "usd or eur; default usd") @RequestParam(required = false) @Nullable String currency,
 			@Parameter(description = FROM_DOC, example = "2025-10-01T00:00:00Z") @RequestParam(required = false) @Nullable String from,
 			@Parameter(description = TO_DOC, example = "2025-10-31T00:00:00Z") @RequestParam(required = false) @Nullable String to,
-			@Parameter(description = INTERVAL_DOC, example = "1d") @RequestParam(required = false) @Nullable String interval) {
+			@Parameter(description = INTERVAL_DOC, example = "1d") @RequestParam(required = false) @Nullable String interval,
+			@Parameter(description = TIER_DOC) @RequestParam(required = false) @Nullable String tier) {
 		List<String> selected = this.coins.requireAll("coins", coins);
 		Currency parsedCurrency = Currency.parse("currency", currency);
+		TierChoice parsedTier = TierChoice.parse("tier", tier);
 		TimeRange range = TimeRange.parse(from, to, this.clock);
 		Interval parsedInterval = this.budget.interval(interval, range, selected.size());
-		List<ComparedCoin> series = this.queries.compare(selected, parsedCurrency, range, parsedInterval)
-			.entrySet()
-			.stream()
-			.map((entry) -> new ComparedCoin(entry.getKey(), entry.getValue()))
-			.toList();
-		return new Comparison(parsedCurrency.id(), parsedInterval.id(), range.from(), range.to(), series);
+		return this.answers.compare(selected, parsedCurrency, range, parsedInterval, parsedTier);
 	}
 
 	@GetMapping("/api/v1/sparklines")

@@ -13,17 +13,22 @@ import io.cryptoviz.api.series.SeriesResponses.Candle;
 import io.cryptoviz.api.series.SeriesResponses.ComparedPoint;
 import io.cryptoviz.api.series.SeriesResponses.Point;
 import io.cryptoviz.api.series.SeriesResponses.Sparkline;
+import io.cryptoviz.api.series.TierPlan.Span;
 import io.cryptoviz.influx.CryptoPriceSchema;
 import io.cryptoviz.influx.InfluxGateway;
 import io.cryptoviz.influx.InfluxQl;
+import io.cryptoviz.influx.InfluxTarget;
 import io.cryptoviz.influx.Row;
+import io.cryptoviz.rollup.CandleSchema;
+import io.cryptoviz.rollup.RollupInterval;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Component;
 
 /**
  * The InfluxQL of the series endpoints: {@code GROUP BY time(...)} buckets with
- * {@code fill(none)}, so a bucket without ticks is absent rather than made up.
+ * {@code fill(none)}, so a bucket without ticks is absent rather than made up, one statement per
+ * span of the {@link TierPlan}: the raw ticks, or the candles.
  */
 @Component
 class SeriesQueries {
@@ -35,48 +40,49 @@ class SeriesQueries {
 
 	private final InfluxGateway influx;
 
-	SeriesQueries(InfluxGateway influx) {
+	private final InfluxTarget rollups;
+
+	SeriesQueries(InfluxGateway influx, TierProperties tiers) {
 		this.influx = influx;
+		this.rollups = tiers.rollupsTarget();
 	}
 
-	List<Point> history(String coin, Field field, Aggregation aggregation, TimeRange range, Interval interval) {
-		String query = "SELECT " + aggregation.of(field) + " AS value" + FROM + InfluxQl.coinIs(coin) + " AND "
-				+ InfluxQl.timeBetween(range.from(), range.to()) + " GROUP BY " + interval.groupByTime()
-				+ " fill(none)";
+	List<Point> history(String coin, Field field, Aggregation aggregation, TierPlan plan, Interval interval) {
+		Selection selection = Selection.history(field, aggregation);
 		List<Point> points = new ArrayList<>();
-		for (Row row : this.influx.query(query)) {
-			Instant time = row.time();
-			Double value = row.number("value");
-			if (time != null && value != null) {
-				points.add(new Point(time, value));
+		for (Span span : plan.spans()) {
+			for (Row row : rows(selection, InfluxQl.coinIs(coin), span, interval, "")) {
+				Instant time = row.time();
+				Double value = row.number("value");
+				if (time != null && value != null) {
+					points.add(new Point(time, value));
+				}
 			}
 		}
 		return points;
 	}
 
-	List<Candle> candles(String coin, Currency currency, TimeRange range, Interval interval) {
-		String price = currency.priceField();
-		String query = "SELECT first(" + price + ") AS open, max(" + price + ") AS high, min(" + price
-				+ ") AS low, last(" + price + ") AS close, last(" + CryptoPriceSchema.FIELD_VOLUME_24H
-				+ ") AS volume" + FROM + InfluxQl.coinIs(coin) + " AND " + InfluxQl.timeBetween(range.from(), range.to())
-				+ " GROUP BY " + interval.groupByTime() + " fill(none)";
+	List<Candle> candles(String coin, Currency currency, TierPlan plan, Interval interval) {
+		Selection selection = Selection.candles(currency);
 		List<Candle> candles = new ArrayList<>();
-		for (Row row : this.influx.query(query)) {
-			Instant time = row.time();
-			Double open = row.number("open");
-			Double high = row.number("high");
-			Double low = row.number("low");
-			Double close = row.number("close");
-			// a bucket with a volume but no price in this currency is no candle
-			if (time != null && open != null && high != null && low != null && close != null) {
-				candles.add(new Candle(time, open, high, low, close, row.number("volume")));
+		for (Span span : plan.spans()) {
+			for (Row row : rows(selection, InfluxQl.coinIs(coin), span, interval, "")) {
+				Instant time = row.time();
+				Double open = row.number("open");
+				Double high = row.number("high");
+				Double low = row.number("low");
+				Double close = row.number("close");
+				// a bucket with a volume but no price in this currency is no candle
+				if (time != null && open != null && high != null && low != null && close != null) {
+					candles.add(new Candle(time, open, high, low, close, row.number("volume")));
+				}
 			}
 		}
 		return candles;
 	}
 
 	/** Each coin's mean price per bucket, normalised to its change from its first bucket. */
-	Map<String, List<ComparedPoint>> compare(List<String> coins, Currency currency, TimeRange range,
+	Map<String, List<ComparedPoint>> compare(List<String> coins, Currency currency, TierPlan plan,
 			Interval interval) {
 		if (coins.isEmpty()) {
 			// no data yet, so no coin: nothing to ask
@@ -84,17 +90,40 @@ class SeriesQueries {
 		}
 		Map<String, List<Point>> byCoin = new LinkedHashMap<>();
 		coins.forEach((coin) -> byCoin.put(coin, new ArrayList<>()));
-		for (Row row : this.influx.query(meanPerCoin(coins, currency, range, interval))) {
-			List<Point> points = byCoin.get(row.tag(CryptoPriceSchema.TAG_CRYPTO));
-			Instant time = row.time();
-			Double value = row.number("value");
-			if (points != null && time != null && value != null) {
-				points.add(new Point(time, value));
+		Selection selection = Selection.mean(currency);
+		for (Span span : plan.spans()) {
+			for (Row row : rows(selection, InfluxQl.coinIn(coins), span, interval,
+					", " + CryptoPriceSchema.TAG_CRYPTO)) {
+				List<Point> points = byCoin.get(row.tag(CryptoPriceSchema.TAG_CRYPTO));
+				Instant time = row.time();
+				Double value = row.number("value");
+				if (points != null && time != null && value != null) {
+					points.add(new Point(time, value));
+				}
 			}
 		}
 		Map<String, List<ComparedPoint>> compared = new LinkedHashMap<>();
 		byCoin.forEach((coin, points) -> compared.put(coin, normalise(points)));
 		return compared;
+	}
+
+	/**
+	 * The rows of one span: from the raw ticks, or from the candles of its interval (in the
+	 * rollups' database), grouped by the request's interval either way.
+	 */
+	private List<Row> rows(Selection selection, String coins, Span span, Interval interval, String tags) {
+		String where = coins + " AND " + InfluxQl.timeBetween(span.from(), span.to()) + " GROUP BY "
+				+ interval.groupByTime() + tags + " fill(none)";
+		RollupInterval rollup = span.rollup();
+		if (rollup == null) {
+			return this.influx.query("SELECT " + selection.raw() + FROM + where);
+		}
+		String candles = selection.candles();
+		if (candles == null) {
+			throw new IllegalStateException("No candle answers " + selection.raw());
+		}
+		return this.influx.query(this.rollups, "SELECT " + candles + " FROM " + CandleSchema.MEASUREMENT + " WHERE \""
+				+ CandleSchema.TAG_INTERVAL + "\" = '" + rollup.id() + "' AND " + where);
 	}
 
 	/**

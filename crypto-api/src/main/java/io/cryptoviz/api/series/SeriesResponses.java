@@ -10,6 +10,8 @@ import org.jspecify.annotations.Nullable;
 /** The JSON answers of the series endpoints. */
 final class SeriesResponses {
 
+	private static final String TIERS = "where each part of the range was read, oldest first: the raw ticks, or candles";
+
 	private SeriesResponses() {
 	}
 
@@ -23,9 +25,27 @@ final class SeriesResponses {
 			@JsonProperty("value") double value) {
 	}
 
+	/**
+	 * Where a part of the answer was read.
+	 *
+	 * @param tier {@code raw} (the ticks) or the interval of the candles read ({@code 5m}, {@code 1h}, {@code 1d})
+	 * @param from start of the part, inclusive
+	 * @param to end of the part, exclusive
+	 */
+	record Tier(
+			@JsonProperty("tier") @Schema(description = "raw: the ticks; 5m, 1h, 1d: the candles of that interval") String tier,
+			@JsonProperty("from") Instant from, @JsonProperty("to") Instant to) {
+
+		static List<Tier> of(TierPlan plan) {
+			return plan.spans().stream().map((span) -> new Tier(span.tier(), span.from(), span.to())).toList();
+		}
+
+	}
+
 	record History(@JsonProperty("coin") String coin, @JsonProperty("field") String field,
 			@JsonProperty("aggregation") String aggregation, @JsonProperty("interval") String interval,
 			@JsonProperty("from") Instant from, @JsonProperty("to") Instant to,
+			@JsonProperty("tiers") @Schema(description = TIERS) List<Tier> tiers,
 			@JsonProperty("points") @Schema(description = "buckets that have ticks, oldest first; empty buckets are left out") List<Point> points) {
 	}
 
@@ -47,7 +67,7 @@ final class SeriesResponses {
 
 	record Candles(@JsonProperty("coin") String coin, @JsonProperty("currency") String currency,
 			@JsonProperty("interval") String interval, @JsonProperty("from") Instant from,
-			@JsonProperty("to") Instant to,
+			@JsonProperty("to") Instant to, @JsonProperty("tiers") @Schema(description = TIERS) List<Tier> tiers,
 			@JsonProperty("candles") @Schema(description = "buckets that have ticks, oldest first") List<Candle> candles) {
 	}
 
@@ -69,6 +89,7 @@ final class SeriesResponses {
 
 	record Comparison(@JsonProperty("currency") String currency, @JsonProperty("interval") String interval,
 			@JsonProperty("from") Instant from, @JsonProperty("to") Instant to,
+			@JsonProperty("tiers") @Schema(description = TIERS) List<Tier> tiers,
 			@JsonProperty("series") List<ComparedCoin> series) {
 	}
 

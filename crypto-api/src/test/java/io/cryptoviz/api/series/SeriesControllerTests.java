@@ -7,6 +7,7 @@ import io.cryptoviz.api.ApiSliceTests;
 import io.cryptoviz.api.series.SeriesResponses.Candle;
 import io.cryptoviz.api.series.SeriesResponses.Point;
 import io.cryptoviz.influx.InfluxUnavailableException;
+import io.cryptoviz.rollup.RollupInterval;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -29,12 +30,17 @@ class SeriesControllerTests extends ApiSliceTests {
 
 	private static final TimeRange LAST_DAY = new TimeRange(NOW.minusSeconds(86400), NOW);
 
+	/** Now is on the hour: every hour of the last day is whole and closed, so the 1h candles answer it all. */
+	private static final TierPlan HOURLY_CANDLES_OF_THE_LAST_DAY = new TierPlan(LAST_DAY,
+			List.of(new TierPlan.Span(RollupInterval.ONE_HOUR, LAST_DAY.from(), LAST_DAY.to())));
+
 	@Autowired
 	private SeriesQueries series;
 
 	@Test
 	void whenHistoryWithoutParametersThenMeanUsdPriceOfTheLastDayIn5MinuteBuckets() throws Exception {
-		given(this.series.history("bitcoin", Field.PRICE_USD, Aggregation.MEAN, LAST_DAY, Interval.FIVE_MINUTES))
+		given(this.series.history("bitcoin", Field.PRICE_USD, Aggregation.MEAN, TierPlan.raw(LAST_DAY),
+				Interval.FIVE_MINUTES))
 			.willReturn(List.of(new Point(Instant.parse("2025-10-31T11:50:00Z"), 109800.5)));
 
 		this.mvc.perform(get("/api/v1/coins/bitcoin/history"))
@@ -44,6 +50,7 @@ class SeriesControllerTests extends ApiSliceTests {
 			.andExpect(jsonPath("$.field").value("price_usd"))
 			.andExpect(jsonPath("$.aggregation").value("mean"))
 			.andExpect(jsonPath("$.interval").value("5m"))
+			.andExpect(jsonPath("$.tiers[0].tier").value("raw"))
 			.andExpect(jsonPath("$.from").value("2025-10-30T12:00:00Z"))
 			.andExpect(jsonPath("$.to").value("2025-10-31T12:00:00Z"))
 			.andExpect(jsonPath("$.points[0].time").value("2025-10-31T11:50:00Z"))
@@ -63,8 +70,9 @@ class SeriesControllerTests extends ApiSliceTests {
 			.andExpect(jsonPath("$.aggregation").value("max"))
 			.andExpect(jsonPath("$.points.length()").value(0));
 
+		// the highest market cap is no candle's: read from the raw ticks
 		verify(this.series).history("ethereum", Field.MARKET_CAP, Aggregation.MAX,
-				new TimeRange(Instant.parse("2025-10-01T00:00:00Z"), Instant.parse("2025-10-31T00:00:00Z")),
+				TierPlan.raw(new TimeRange(Instant.parse("2025-10-01T00:00:00Z"), Instant.parse("2025-10-31T00:00:00Z"))),
 				Interval.ONE_DAY);
 	}
 
@@ -113,13 +121,17 @@ class SeriesControllerTests extends ApiSliceTests {
 
 	@Test
 	void whenCandlesThenOhlcPerBucketWithVolumeNullWhenUnknown() throws Exception {
-		given(this.series.candles("solana", Currency.EUR, LAST_DAY, Interval.ONE_HOUR))
+		given(this.series.candles("solana", Currency.EUR, HOURLY_CANDLES_OF_THE_LAST_DAY, Interval.ONE_HOUR))
 			.willReturn(List.of(new Candle(Instant.parse("2025-10-31T10:00:00Z"), 170, 175.5, 168, 171, null)));
 
 		this.mvc.perform(get("/api/v1/coins/solana/candles").param("currency", "EUR").param("interval", "1h"))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.currency").value("eur"))
 			.andExpect(jsonPath("$.interval").value("1h"))
+			.andExpect(jsonPath("$.tiers.length()").value(1))
+			.andExpect(jsonPath("$.tiers[0].tier").value("1h"))
+			.andExpect(jsonPath("$.tiers[0].from").value("2025-10-30T12:00:00Z"))
+			.andExpect(jsonPath("$.tiers[0].to").value("2025-10-31T12:00:00Z"))
 			.andExpect(jsonPath("$.candles[0].time").value("2025-10-31T10:00:00Z"))
 			.andExpect(jsonPath("$.candles[0].open").value(170.0))
 			.andExpect(jsonPath("$.candles[0].high").value(175.5))

@@ -30,7 +30,7 @@ class OpenApiIntegrationTests extends ApiIntegrationTests {
 			.containsExactlyInAnyOrder("200", "204");
 		JsonNode history = api.get("paths").get("/api/v1/coins/{coin}/history").get("get");
 		assertThat(history.get("parameters").valueStream().map((parameter) -> parameter.get("name").asString()))
-			.containsExactly("coin", "field", "aggregation", "from", "to", "interval");
+			.containsExactly("coin", "field", "aggregation", "from", "to", "interval", "tier");
 		assertThat(history.get("responses").propertyNames()).contains("200", "400", "404", "503");
 		assertThat(history.get("responses").get("400").get("content").propertyNames())
 			.containsExactly("application/problem+json");

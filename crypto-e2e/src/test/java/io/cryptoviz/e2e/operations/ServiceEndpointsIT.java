@@ -30,7 +30,7 @@ class ServiceEndpointsIT {
 	/** Each service's dependencies, which its readiness (and not its liveness) depends on. */
 	private static final Map<String, List<String>> DEPENDENCIES = Map.of("crypto-producer",
 			List.of("kafka", "priceSource", "leader"), "crypto-consumer", List.of("kafka", "influx", "rollups"), "crypto-api",
-			List.of("kafka", "influx"));
+			List.of("kafka", "influx", "rollups"));
 
 	private static OperationsStack stack;
 

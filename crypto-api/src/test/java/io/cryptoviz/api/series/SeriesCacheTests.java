@@ -1,0 +1,144 @@
+package io.cryptoviz.api.series;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import io.cryptoviz.api.ApiSliceTests;
+import io.cryptoviz.api.cache.TickLedger;
+import io.cryptoviz.api.series.SeriesResponses.Candle;
+import io.cryptoviz.api.series.SeriesResponses.Point;
+import io.cryptoviz.influx.InfluxUnavailableException;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.web.servlet.MvcResult;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.BDDMockito.given;
+import static org.mockito.Mockito.times;
+import static org.mockito.Mockito.verify;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * The series caches in the web slice, with the real cache manager, its settings and the tick
+ * ledger (which, without Kafka, never learns that a tick is stored): the mocked queries count what
+ * InfluxDB would be asked.
+ */
+class SeriesCacheTests extends ApiSliceTests {
+
+	private static final String HISTORY = "/api/v1/coins/bitcoin/history?interval=1h&from=2025-10-30T00:00:00Z&to=2025-10-31T00:00:00Z";
+
+	private static final String CANDLES = "/api/v1/coins/bitcoin/candles?interval=1h&from=2025-10-30T00:00:00Z&to=2025-10-31T00:00:00Z";
+
+	private static final List<Point> POINTS = List.of(new Point(Instant.parse("2025-10-30T10:00:00Z"), 109000.5));
+
+	@Autowired
+	private SeriesQueries series;
+
+	@Autowired
+	private TickLedger ledger;
+
+	@Test
+	void whenTheSameHistoryAndCandlesAreAskedAgainThenTheyComeFromTheCache() throws Exception {
+		given(this.series.history(any(), any(), any(), any(), any())).willReturn(POINTS);
+		given(this.series.candles(any(), any(), any(), any())).willReturn(List.of());
+
+		for (int i = 0; i < 3; i++) {
+			this.mvc.perform(get(HISTORY)).andExpect(status().isOk()).andExpect(jsonPath("$.points[0].value").value(109000.5));
+			this.mvc.perform(get(CANDLES)).andExpect(status().isOk());
+		}
+		this.mvc.perform(get(HISTORY + "&aggregation=max")).andExpect(status().isOk());
+
+		verify(this.series, times(2)).history(any(), any(), any(), any(), any());
+		verify(this.series, times(1)).candles(any(), any(), any(), any());
+	}
+
+	@Test
+	void whenATickOfTheRangeIsReceivedThenTheRangeIsReadOnEveryRequestUntilItIsStored() throws Exception {
+		// coins of their own: the ledger is the context's, and a tick it never learns is stored stays
+		String cardano = HISTORY.replace("bitcoin", "cardano");
+		String polkadot = HISTORY.replace("bitcoin", "polkadot");
+		given(this.series.history(any(), any(), any(), any(), any())).willReturn(POINTS);
+		this.mvc.perform(get(cardano)).andExpect(status().isOk());
+		this.mvc.perform(get(polkadot)).andExpect(status().isOk());
+
+		this.ledger.received("cardano", Instant.parse("2025-10-30T10:30:00Z"), 0, 7);
+		this.mvc.perform(get(cardano)).andExpect(status().isOk());
+		this.mvc.perform(get(cardano)).andExpect(status().isOk());
+		// a tick of another coin, or one after the range, leaves the answer cached
+		this.ledger.received("polkadot", Instant.parse("2025-10-31T00:00:00Z"), 1, 8);
+		this.mvc.perform(get(polkadot)).andExpect(status().isOk());
+
+		verify(this.series, times(3)).history(eq("cardano"), any(), any(), any(), any());
+		verify(this.series, times(1)).history(eq("polkadot"), any(), any(), any(), any());
+	}
+
+	@Test
+	void whenInfluxDbFailsThenTheFailureIsNotCached() throws Exception {
+		given(this.series.history(any(), any(), any(), any(), any()))
+			.willThrow(new InfluxUnavailableException("InfluxDB did not answer", 0, null, null))
+			.willReturn(POINTS);
+
+		this.mvc.perform(get(HISTORY)).andExpect(status().isServiceUnavailable());
+		this.mvc.perform(get(HISTORY)).andExpect(status().isOk());
+		this.mvc.perform(get(HISTORY)).andExpect(status().isOk());
+
+		verify(this.series, times(2)).history(any(), any(), any(), any(), any());
+	}
+
+	@Test
+	void whenManyClientsAskForCandlesNotCachedYetThenInfluxDbGetsOneQueryAndEveryoneItsAnswer() throws Exception {
+		int clients = 8;
+		CountDownLatch queried = new CountDownLatch(1);
+		CountDownLatch answer = new CountDownLatch(1);
+		given(this.series.candles(any(), any(), any(), any())).willAnswer((invocation) -> {
+			queried.countDown();
+			assertThat(answer.await(60, TimeUnit.SECONDS)).isTrue();
+			return List.of(new Candle(Instant.parse("2025-10-30T10:00:00Z"), 1, 3, 0.5, 2, null));
+		});
+		List<Thread> threads = new ArrayList<>();
+		ExecutorService pool = Executors.newFixedThreadPool(clients, (task) -> {
+			Thread thread = new Thread(task, "client-" + threads.size());
+			threads.add(thread);
+			return thread;
+		});
+		try {
+			List<Future<MvcResult>> results = new ArrayList<>();
+			for (int i = 0; i < clients; i++) {
+				results.add(pool.submit(() -> this.mvc.perform(get(CANDLES)).andReturn()));
+			}
+			assertThat(queried.await(60, TimeUnit.SECONDS)).isTrue();
+			Set<Thread.State> waiting = EnumSet.of(Thread.State.BLOCKED, Thread.State.WAITING,
+					Thread.State.TIMED_WAITING);
+			await().atMost(Duration.ofSeconds(60))
+				.until(() -> threads.size() == clients
+						&& threads.stream().allMatch((thread) -> waiting.contains(thread.getState())));
+			answer.countDown();
+			for (Future<MvcResult> result : results) {
+				MvcResult done = result.get(60, TimeUnit.SECONDS);
+				assertThat(done.getResponse().getStatus()).isEqualTo(200);
+				assertThat(done.getResponse().getContentAsString()).contains("\"open\":1.0,\"high\":3.0");
+			}
+		}
+		finally {
+			answer.countDown();
+			pool.shutdownNow();
+		}
+		verify(this.series, times(1)).candles(any(), any(), any(), any());
+	}
+
+}
