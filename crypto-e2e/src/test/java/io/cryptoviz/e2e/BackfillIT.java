@@ -159,7 +159,7 @@ class BackfillIT extends WithConsumerPipeline {
 	}
 
 	/** The stored points of these coins, as maps to compare with the expected ones. */
-	private static List<Map<String, Object>> points(String... coins) {
+	private List<Map<String, Object>> points(String... coins) {
 		String where = Arrays.stream(coins).map((coin) -> "crypto = '" + coin + "'").collect(Collectors.joining(" OR "));
 		return pipeline.influx.gateway()
 			.query("SELECT * FROM crypto_price WHERE " + where)

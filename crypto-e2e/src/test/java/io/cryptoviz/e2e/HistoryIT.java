@@ -177,7 +177,7 @@ class HistoryIT extends WithConsumerPipeline {
 		return outcome;
 	}
 
-	private static ServiceProcess startProducer(List<String> coins, Map<String, String> settings) {
+	private ServiceProcess startProducer(List<String> coins, Map<String, String> settings) {
 		Map<String, String> environment = new HashMap<>(settings);
 		environment.put("CRYPTOVIZ_COINS", String.join(",", coins));
 		environment.put("CRYPTOVIZ_PRODUCER_LEADER_ENABLED", "false");
@@ -185,7 +185,7 @@ class HistoryIT extends WithConsumerPipeline {
 	}
 
 	/** The stub's points of each gap it was asked for, against the backfilled points InfluxDB holds. */
-	private static Outcome outcome(List<String> coins) {
+	private Outcome outcome(List<String> coins) {
 		List<Gap> gaps = new ArrayList<>();
 		Set<String> expected = new TreeSet<>();
 		for (RecordedRequest request : historyRequests()) {
@@ -210,7 +210,7 @@ class HistoryIT extends WithConsumerPipeline {
 		return new Outcome(gaps, expected.size(), present.size(), missing, beyond);
 	}
 
-	private static List<RecordedRequest> historyRequests() {
+	private List<RecordedRequest> historyRequests() {
 		return pipeline.coinGecko.requests()
 			.stream()
 			.filter((request) -> request.path().endsWith("/market_chart/range"))
@@ -231,7 +231,7 @@ class HistoryIT extends WithConsumerPipeline {
 		return String.join(" OR ", coins.stream().map((coin) -> "crypto = '" + coin + "'").toList());
 	}
 
-	private static void publish(List<ProducerRecord<String, byte[]>> records) throws Exception {
+	private void publish(List<ProducerRecord<String, byte[]>> records) throws Exception {
 		try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(
 				Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, pipeline.kafka.getBrokersAsString(),
 						ProducerConfig.ACKS_CONFIG, "all"),

@@ -40,6 +40,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -56,6 +57,7 @@ import static org.awaitility.Awaitility.await;
  * and debootstrap; skipped, with the reason, where there is none.
  */
 @ExtendWith(ComposeStackIT.ComposeAndDebootstrap.class)
+@ResourceLock(DockerEngine.RESOURCE)
 // Each test stands alone (those that need it wait for every container to be healthy); the stop
 // test goes last only so that nothing waits for the stack to be healthy again after it.
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)

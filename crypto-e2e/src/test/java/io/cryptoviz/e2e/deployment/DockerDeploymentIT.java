@@ -25,6 +25,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.testcontainers.containers.BindMode;
 import org.testcontainers.containers.GenericContainer;
 import org.testcontainers.containers.wait.strategy.Wait;
@@ -46,6 +47,7 @@ import static org.awaitility.Awaitility.await;
  * the deployment on local stand-ins there).
  */
 @ExtendWith(DockerDeploymentIT.DeploymentImages.class)
+@ResourceLock(DockerEngine.RESOURCE)
 class DockerDeploymentIT {
 
 	private static final String BUCKET = "crypto-data";

@@ -24,6 +24,9 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  */
 class DockerEngine implements ExecutionCondition {
 
+	/** The engine as a resource of the test run: the classes that use it hold this lock, one after the other. */
+	static final String RESOURCE = "cryptoviz.docker-engine";
+
 	private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(DockerEngine.class);
 
 	@Override

@@ -26,6 +26,7 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 import static java.util.Map.entry;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -38,6 +39,7 @@ import static org.awaitility.Awaitility.await;
  * A panel that would say "No data" fails here.
  */
 @ExtendWith(SharedOperationsStack.class)
+@ResourceLock(SharedOperationsStack.RESOURCE)
 class GrafanaDashboardsIT {
 
 	private static final Pattern RELATIVE = Pattern.compile("now-(\\d+)([smhdw])");

@@ -12,6 +12,7 @@ import io.cryptoviz.testsupport.PrometheusScrape;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -23,6 +24,7 @@ import static org.awaitility.Awaitility.await;
  * information, Prometheus metrics, and nothing more.
  */
 @ExtendWith(SharedOperationsStack.class)
+@ResourceLock(SharedOperationsStack.RESOURCE)
 class ServiceEndpointsIT {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();

@@ -60,7 +60,14 @@ final class Ledger {
 				.count();
 		}
 
+		/** Appends the scenario's row; synchronized, as scenarios running at the same time share the file. */
 		Outcome record(String detail) {
+			synchronized (Ledger.class) {
+				return append(detail);
+			}
+		}
+
+		private Outcome append(String detail) {
 			Path results = Path.of("target", "reliability", "results.md");
 			String row = "| %s | %d | %d | %d | %d | %d | %s |%n".formatted(this.scenario, this.sent, this.stored.size(),
 					lost(), duplicated(), corrupted(), detail);

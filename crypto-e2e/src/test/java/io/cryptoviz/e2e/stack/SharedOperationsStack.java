@@ -11,6 +11,12 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  */
 public final class SharedOperationsStack implements ParameterResolver {
 
+	/**
+	 * The stack as a resource of the test run: the classes that share it hold this lock, so they use it one
+	 * after the other while other test classes run beside them.
+	 */
+	public static final String RESOURCE = "cryptoviz.operations-stack";
+
 	@Override
 	public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
 		return parameter.getParameter().getType() == OperationsStack.class;
