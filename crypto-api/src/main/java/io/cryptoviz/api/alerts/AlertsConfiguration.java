@@ -96,10 +96,7 @@ class AlertsConfiguration {
 	@Bean
 	RuleStore ruleStore(AlertProperties alerts, KafkaProperties kafka, KafkaTemplate<String, String> alertsKafkaTemplate,
 			JsonMapper json, Clock clock, MeterRegistry meters) {
-		Map<String, Object> settings = stringConsumer(kafka);
-		settings.remove(ConsumerConfig.GROUP_ID_CONFIG);
-		settings.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-		RuleStore store = new RuleStore(alerts, settings, alertsKafkaTemplate, json, clock);
+		RuleStore store = new RuleStore(alerts, stringConsumer(kafka), alertsKafkaTemplate, json, clock);
 		Gauge.builder("crypto.alerts.rules", store, (rules) -> rules.all().size())
 			.description("Alert rules, from the rules topic and the configuration")
 			.register(meters);

@@ -16,17 +16,16 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
+import io.cryptoviz.api.kafka.CompactedTopicReader;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.WakeupException;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
 
-import org.springframework.context.SmartLifecycle;
 import org.springframework.kafka.core.KafkaTemplate;
 
 /**
@@ -36,15 +35,13 @@ import org.springframework.kafka.core.KafkaTemplate;
  * configuration declares come first and cannot be changed over HTTP. Writes go to Kafka, acknowledged,
  * before they count here.
  */
-class RuleStore implements AlertEvaluator.AlertBook, SmartLifecycle {
+class RuleStore extends CompactedTopicReader implements AlertEvaluator.AlertBook {
 
 	private static final Logger log = LoggerFactory.getLogger(RuleStore.class);
 
 	private static final Duration SEND_TIMEOUT = Duration.ofSeconds(15);
 
 	private final AlertProperties properties;
-
-	private final Map<String, Object> consumerSettings;
 
 	private final KafkaTemplate<String, String> kafka;
 
@@ -60,14 +57,10 @@ class RuleStore implements AlertEvaluator.AlertBook, SmartLifecycle {
 
 	private final List<Runnable> whenLoaded = new ArrayList<>();
 
-	private volatile @Nullable KafkaConsumer<String, String> consumer;
-
-	private volatile @Nullable Thread reader;
-
 	RuleStore(AlertProperties properties, Map<String, Object> consumerSettings, KafkaTemplate<String, String> kafka,
 			JsonMapper json, Clock clock) {
+		super("alert-rules", groupless(consumerSettings), Duration.ofMillis(500));
 		this.properties = properties;
-		this.consumerSettings = consumerSettings;
 		this.kafka = kafka;
 		this.json = json;
 		Map<String, AlertRule> declared = new LinkedHashMap<>();
@@ -157,47 +150,24 @@ class RuleStore implements AlertEvaluator.AlertBook, SmartLifecycle {
 	}
 
 	@Override
-	public void start() {
-		KafkaConsumer<String, String> reading = new KafkaConsumer<>(this.consumerSettings);
-		this.consumer = reading;
-		Thread thread = new Thread(() -> read(reading), "alert-rules");
-		thread.setDaemon(true);
-		this.reader = thread;
-		thread.start();
-	}
-
-	private void read(KafkaConsumer<String, String> reading) {
-		try (reading) {
-			List<TopicPartition> partitions = new ArrayList<>();
-			for (String topic : List.of(this.properties.rulesTopic(), this.properties.stateTopic())) {
-				for (PartitionInfo info : reading.partitionsFor(topic, Duration.ofSeconds(30))) {
-					partitions.add(new TopicPartition(topic, info.partition()));
-				}
-			}
-			reading.assign(partitions);
-			reading.seekToBeginning(partitions);
-			Map<TopicPartition, Long> end = reading.endOffsets(partitions, Duration.ofSeconds(30));
-			while (!Thread.currentThread().isInterrupted()) {
-				for (ConsumerRecord<String, String> record : reading.poll(Duration.ofMillis(500))) {
-					accept(record);
-				}
-				if (this.loaded.getCount() > 0 && end.entrySet()
-					.stream()
-					.allMatch((partition) -> reading.position(partition.getKey()) >= partition.getValue())) {
-					loadedNow();
-				}
+	protected List<TopicPartition> partitions(KafkaConsumer<String, String> consumer) {
+		List<TopicPartition> partitions = new ArrayList<>();
+		for (String topic : List.of(this.properties.rulesTopic(), this.properties.stateTopic())) {
+			for (PartitionInfo info : consumer.partitionsFor(topic, Duration.ofSeconds(30))) {
+				partitions.add(new TopicPartition(topic, info.partition()));
 			}
 		}
-		catch (WakeupException stopping) {
-			// stop() woke it
-		}
-		catch (RuntimeException ex) {
-			log.error("Stopped reading the alert rules ({}, {}): {}; alerts are not evaluated until a restart",
-					this.properties.rulesTopic(), this.properties.stateTopic(), ex.toString());
-		}
+		return partitions;
 	}
 
-	private void loadedNow() {
+	@Override
+	protected void failed(RuntimeException failure) {
+		log.error("Stopped reading the alert rules ({}, {}): {}; alerts are not evaluated until a restart",
+				this.properties.rulesTopic(), this.properties.stateTopic(), failure.toString());
+	}
+
+	@Override
+	protected void caughtUp() {
 		List<Runnable> actions;
 		synchronized (this) {
 			this.loaded.countDown();
@@ -209,7 +179,8 @@ class RuleStore implements AlertEvaluator.AlertBook, SmartLifecycle {
 		actions.forEach(Runnable::run);
 	}
 
-	void accept(ConsumerRecord<String, String> record) {
+	@Override
+	protected void accept(ConsumerRecord<String, String> record) {
 		String key = record.key();
 		if (key == null) {
 			return;
@@ -233,28 +204,6 @@ class RuleStore implements AlertEvaluator.AlertBook, SmartLifecycle {
 			log.warn("Ignoring unreadable record {} of {} at offset {}: {}", key, record.topic(), record.offset(),
 					ex.getMessage());
 		}
-	}
-
-	@Override
-	public void stop() {
-		KafkaConsumer<String, String> reading = this.consumer;
-		Thread thread = this.reader;
-		this.consumer = null;
-		this.reader = null;
-		if (reading != null && thread != null) {
-			reading.wakeup();
-			try {
-				thread.join(Duration.ofSeconds(5).toMillis());
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-			}
-		}
-	}
-
-	@Override
-	public boolean isRunning() {
-		return this.reader != null;
 	}
 
 	/** Before the listeners (phase 0 … Integer.MAX_VALUE - 100 for Kafka's containers). */

@@ -1,40 +1,33 @@
 package io.cryptoviz.api.history;
 
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 
+import io.cryptoviz.api.kafka.CompactedTopicReader;
 import io.cryptoviz.history.HistoryStatus;
 import io.cryptoviz.kafka.TopicProperties;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.WakeupException;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
 
-import org.springframework.context.SmartLifecycle;
 import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.stereotype.Component;
 
 /**
  * The latest progress record ({@value HistoryStatus#KEY}) of the producer's history topic. The topic is
- * compacted and has one partition: a thread of its own reads it from the beginning, with no consumer group,
- * and keeps the last value, so every API instance knows it from its start.
+ * compacted and has one partition: it is read whole, from the beginning, with no consumer group, and the last
+ * value is kept, so every API instance knows it from its start.
  */
 @Component
-class HistoryProgress implements SmartLifecycle {
+class HistoryProgress extends CompactedTopicReader {
 
 	private static final Logger logger = LoggerFactory.getLogger(HistoryProgress.class);
-
-	private final ConsumerFactory<?, ?> consumers;
 
 	private final String topic;
 
@@ -42,12 +35,8 @@ class HistoryProgress implements SmartLifecycle {
 
 	private final AtomicReference<@Nullable HistoryStatus> latest = new AtomicReference<>();
 
-	private volatile @Nullable KafkaConsumer<String, String> consumer;
-
-	private volatile @Nullable Thread reader;
-
 	HistoryProgress(ConsumerFactory<?, ?> consumers, TopicProperties topics, JsonMapper json) {
-		this.consumers = consumers;
+		super("history-progress", groupless(consumers.getConfigurationProperties()), Duration.ofSeconds(1));
 		this.topic = topics.historyTopic();
 		this.json = json;
 	}
@@ -58,40 +47,12 @@ class HistoryProgress implements SmartLifecycle {
 	}
 
 	@Override
-	public void start() {
-		Map<String, Object> settings = new HashMap<>(this.consumers.getConfigurationProperties());
-		settings.remove(ConsumerConfig.GROUP_ID_CONFIG);
-		settings.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-		KafkaConsumer<String, String> reading = new KafkaConsumer<>(settings, new StringDeserializer(),
-				new StringDeserializer());
-		this.consumer = reading;
-		Thread thread = new Thread(() -> read(reading), "history-progress");
-		thread.setDaemon(true);
-		this.reader = thread;
-		thread.start();
+	protected List<TopicPartition> partitions(KafkaConsumer<String, String> consumer) {
+		return List.of(new TopicPartition(this.topic, 0));
 	}
 
-	private void read(KafkaConsumer<String, String> reading) {
-		try (reading) {
-			TopicPartition partition = new TopicPartition(this.topic, 0);
-			reading.assign(List.of(partition));
-			reading.seekToBeginning(List.of(partition));
-			while (!Thread.currentThread().isInterrupted()) {
-				for (ConsumerRecord<String, String> record : reading.poll(Duration.ofSeconds(1))) {
-					accept(record);
-				}
-			}
-		}
-		catch (WakeupException stopping) {
-			// stop() woke it
-		}
-		catch (RuntimeException ex) {
-			logger.warn("Stopped reading {}: {}; the page shows no history progress until a restart", this.topic,
-					ex.toString());
-		}
-	}
-
-	void accept(ConsumerRecord<String, String> record) {
+	@Override
+	protected void accept(ConsumerRecord<String, String> record) {
 		if (!HistoryStatus.KEY.equals(record.key()) || record.value() == null) {
 			return;
 		}
@@ -105,25 +66,9 @@ class HistoryProgress implements SmartLifecycle {
 	}
 
 	@Override
-	public void stop() {
-		KafkaConsumer<String, String> reading = this.consumer;
-		Thread thread = this.reader;
-		this.consumer = null;
-		this.reader = null;
-		if (reading != null && thread != null) {
-			reading.wakeup();
-			try {
-				thread.join(Duration.ofSeconds(5).toMillis());
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-			}
-		}
-	}
-
-	@Override
-	public boolean isRunning() {
-		return this.reader != null;
+	protected void failed(RuntimeException failure) {
+		logger.warn("Stopped reading {}: {}; the page shows no history progress until a restart", this.topic,
+				failure.toString());
 	}
 
 }
