@@ -61,8 +61,9 @@ public class Coins {
 		String[] entries = commaSeparated.split(",", -1);
 		int known = this.catalog.coins().size();
 		if (entries.length > known) {
-			throw new InvalidParameterException(parameter, parameter + " names " + entries.length
-					+ " coins; at most the " + known + " there are can be asked for.");
+			throw new InvalidParameterException(parameter, parameter + " names " + entries.length + " coins; "
+					+ ((known == 0) ? "there is none yet: no tick of any coin is stored or streamed."
+							: "at most the " + known + " there are can be asked for."));
 		}
 		Set<String> selected = new LinkedHashSet<>();
 		for (String entry : entries) {

@@ -60,6 +60,13 @@ class CoinsTests {
 	}
 
 	@Test
+	void aListBeforeAnyCoinIsKnownSaysThereIsNoneYet() {
+		assertThatExceptionOfType(InvalidParameterException.class)
+			.isThrownBy(() -> this.coins.requireAll("coins", "solana"))
+			.withMessage("coins names 1 coins; there is none yet: no tick of any coin is stored or streamed.");
+	}
+
+	@Test
 	void aListNamesKnownCoinsInTheOrderGivenAndNoMoreThanThereAre() {
 		this.catalog.coins.addAll(List.of("bitcoin", "ethereum"));
 
