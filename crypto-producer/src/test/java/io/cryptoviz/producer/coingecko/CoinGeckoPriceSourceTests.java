@@ -31,6 +31,9 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 class CoinGeckoPriceSourceTests {
 
+	/** Long enough for any answer of the stub on a busy machine (1 s was not, at a load of 30 on two cores). */
+	private static final Duration READ_TIMEOUT = Duration.ofSeconds(4);
+
 	private static final List<String> COINS = List.of("bitcoin", "ethereum", "cardano", "solana", "polkadot");
 
 	@RegisterExtension
@@ -189,7 +192,7 @@ class CoinGeckoPriceSourceTests {
 
 	@Test
 	void whenTheAnswerIsTooSlowThenIsUnavailable() {
-		stub.willAnswer("/simple/price", StubResponse.fixture("simple_price.json").delayedBy(Duration.ofSeconds(3)));
+		stub.willAnswer("/simple/price", StubResponse.fixture("simple_price.json").delayedBy(READ_TIMEOUT.multipliedBy(2)));
 
 		PriceSourceException failure = fetchFailure();
 
@@ -323,7 +326,7 @@ class CoinGeckoPriceSourceTests {
 
 	private CoinGeckoClient client(String apiKey, ApiKeyType keyType, int maxUrlLength) {
 		CoinGeckoProperties properties = new CoinGeckoProperties(URI.create(stub.baseUrl()), apiKey, keyType,
-				Duration.ofSeconds(2), Duration.ofSeconds(1), maxUrlLength);
+				Duration.ofSeconds(4), READ_TIMEOUT, maxUrlLength);
 		return new CoinGeckoClient(properties, this.budget, JsonMapper.builder().build(), this.meters, CLOCK);
 	}
 

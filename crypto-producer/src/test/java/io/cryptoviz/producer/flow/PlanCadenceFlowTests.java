@@ -44,7 +44,7 @@ class PlanCadenceFlowTests extends ProducerOnTheClock {
 		});
 		assertThat(this.budget.snapshot().calls()).isEqualTo(polls);
 		assertThat(KafkaTestClients.readAll(this.broker.getBrokersAsString(), "crypto-prices", polls * 5,
-				Duration.ofSeconds(30)))
+				Duration.ofMinutes(2)))
 			.hasSize(polls * 5);
 	}
 
