@@ -511,6 +511,19 @@ class ComposeFileTests {
 	}
 
 	@Test
+	void kafkasHealthcheckGivesTheJvmTimeOnABusyHostAndStillGivesUpOnABrokerThatNeverAnswersWithinMinutes() {
+		Map<String, Object> healthcheck = mapOf(services.get("kafka").get("healthcheck"));
+		Duration timeout = duration(String.valueOf(healthcheck.get("timeout")));
+		// a JVM's start took more than 10 s on two cores at a load of 20, and every attempt failed
+		assertThat(timeout).isGreaterThanOrEqualTo(Duration.ofSeconds(30));
+		// until unhealthy, which is when `docker compose up` stops waiting for the services that need Kafka
+		Duration untilUnhealthy = duration(String.valueOf(healthcheck.get("start_period")))
+			.plus(duration(String.valueOf(healthcheck.get("interval"))).plus(timeout)
+				.multipliedBy(Long.parseLong(String.valueOf(healthcheck.get("retries")))));
+		assertThat(untilUnhealthy).isLessThanOrEqualTo(Duration.ofMinutes(5));
+	}
+
+	@Test
 	void imagesArePinnedAndGrafanaIsAPatchedReleaseWithItsSecretKeyAndNoSignUp() {
 		services.forEach((service, definition) -> {
 			String image = String.valueOf(definition.get("image"));
