@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Random;
 
 import io.cryptoviz.devstack.InfluxDbServer;
+import io.cryptoviz.influx.InfluxQl;
 import io.cryptoviz.rollup.RollupInterval;
 import io.cryptoviz.testsupport.KafkaTestClients;
 import io.cryptoviz.tick.PriceTick;
@@ -176,6 +177,58 @@ class RollupFlowTests {
 			.count();
 		assertThat(bucketsLoaded() - loaded).as("buckets read back from InfluxDB")
 			.isGreaterThanOrEqualTo(fiveMinuteBuckets);
+	}
+
+	@Test
+	void ticksInTimeOrderOpenTheirNewBucketsWithoutReadingThemBack() {
+		List<PriceTick> ticks = RollupTicks.ticks("onward", 8);
+		Instant split = RollupTicks.START.plus(Duration.ofHours(10));
+		List<PriceTick> before = ticks.stream().filter((tick) -> tick.timestamp().isBefore(split)).toList();
+		List<PriceTick> after = ticks.subList(before.size(), ticks.size());
+		publish(before);
+		awaitCandlesOf("onward", before.size());
+		double loaded = bucketsLoaded();
+
+		// every bucket of these but the one open at the split starts after all that InfluxDB holds
+		publish(after);
+
+		awaitCandlesOf("onward", ticks.size());
+		assertCandlesEqualRawAggregation("onward");
+		assertThat(bucketsLoaded()).as("buckets read back from InfluxDB").isEqualTo(loaded);
+	}
+
+	@Test
+	void afterARestartNewTicksKeepTheCandlesStoredInTheirDayWhenItsRawTicksAreGone() {
+		List<PriceTick> ticks = RollupTicks.ticks("expired", 9);
+		publish(ticks);
+		awaitCandlesOf("expired", ticks.size());
+		Map<Instant, Map<String, Double>> daysBefore = candles("expired").get(RollupInterval.ONE_DAY);
+		// the raw ticks expire (a retention policy shorter than the rollups'), the candles stay
+		influx.gateway().query("DELETE FROM crypto_price WHERE " + InfluxQl.coinIs("expired"));
+		MessageListenerContainer container = this.listeners.getListenerContainer("crypto-consumer");
+		container.stop();
+		container.start();
+
+		// one tick before the first day's candles, then one after the last day's, each in a
+		// five-minute bucket and an hour of its own: the last day's candle must not start afresh
+		PriceTick first = at(ticks.get(0), RollupTicks.START.minus(Duration.ofMinutes(10)));
+		PriceTick last = at(ticks.get(0), RollupTicks.END.plus(Duration.ofMinutes(10)));
+		publish(List.of(first));
+		awaitCandlesOf("expired", ticks.size() + 1);
+		publish(List.of(last));
+
+		awaitCandlesOf("expired", ticks.size() + 2);
+		Map<Instant, Map<String, Double>> days = candles("expired").get(RollupInterval.ONE_DAY);
+		for (PriceTick tick : List.of(first, last)) {
+			Instant day = RollupInterval.ONE_DAY.bucketOf(tick.timestamp());
+			assertThat(days.get(day).get("ticks")).as("ticks of the day " + day)
+				.isEqualTo(daysBefore.get(day).get("ticks") + 1);
+		}
+	}
+
+	private static PriceTick at(PriceTick tick, Instant time) {
+		return new PriceTick(tick.crypto(), tick.priceUsd(), tick.priceEur(), tick.change24h(), tick.marketCap(),
+				tick.volume24h(), time, tick.source());
 	}
 
 	private double bucketsLoaded() {

@@ -54,6 +54,19 @@ final class Bucket {
 	}
 
 	private void put(Member member, Figures figures) {
+		Map.Entry<Member, Figures> last = this.members.lastEntry();
+		Figures candle = this.candle;
+		if (last == null || (member.time() > last.getKey().time() && this.candleKnown && candle != null)) {
+			// the bucket's first or newest member, as ticks in time order come: merged into the
+			// candle as aggregating every member would merge it last, to the same bits
+			this.members.put(member, figures);
+			this.candle = (candle == null || last == null)
+					? Figures.aggregate(new long[] { member.time() }, new Figures[] { figures }, 1)
+					: candle.followedBy(figures);
+			this.candleKnown = true;
+			this.stored = false;
+			return;
+		}
 		Figures before = this.members.put(member, figures);
 		if (!figures.equals(before)) {
 			changed();
@@ -114,6 +127,11 @@ final class Bucket {
 
 	/** A bucket's identity: coin, interval and start in epoch milliseconds. */
 	record BucketKey(RollupInterval interval, String coin, long start) {
+
+		/** The bucket's end in epoch milliseconds, exclusive. */
+		long end() {
+			return this.start + this.interval.length().toMillis();
+		}
 
 		/** The bucket of the next coarser interval that holds this one; {@code null} for the coarsest. */
 		@Nullable BucketKey parent() {

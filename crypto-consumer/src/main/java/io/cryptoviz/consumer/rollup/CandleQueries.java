@@ -2,6 +2,7 @@ package io.cryptoviz.consumer.rollup;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 
@@ -68,6 +69,28 @@ final class CandleQueries {
 				+ " WHERE \"" + CandleSchema.TAG_INTERVAL + "\" = '" + interval.id() + "' AND " + InfluxQl.coinIn(coins)
 				+ " AND " + InfluxQl.timeBetween(range.from(), range.to()) + " GROUP BY " + CandleSchema.TAG_CRYPTO));
 		return query(this.rollups, statements);
+	}
+
+	/**
+	 * The time of each coin's latest raw point at or after {@code from}, as rows tagged
+	 * {@code crypto}; a coin with none has no row.
+	 */
+	List<Row> latestPoints(Collection<String> coins, Instant from) {
+		return this.influx.query(latest(POINT_FIELDS, CryptoPriceSchema.MEASUREMENT, coins, from));
+	}
+
+	/**
+	 * The start of each coin's latest candle of any interval at or after {@code from}, as rows
+	 * tagged {@code crypto}; a coin with none has no row.
+	 */
+	List<Row> latestCandles(Collection<String> coins, Instant from) {
+		return this.influx.query(this.rollups,
+				latest(CandleSchema.FIELD_OPEN_USD, CandleSchema.MEASUREMENT, coins, from));
+	}
+
+	private static String latest(String fields, String measurement, Collection<String> coins, Instant from) {
+		return "SELECT " + fields + " FROM " + measurement + " WHERE " + InfluxQl.coinIn(coins) + " AND time >= "
+				+ from.toEpochMilli() + "ms GROUP BY " + CandleSchema.TAG_CRYPTO + " ORDER BY time DESC LIMIT 1";
 	}
 
 	private List<Row> query(InfluxTarget target, List<String> statements) {

@@ -19,6 +19,9 @@ final class Figures {
 			MARKET_CAP = 6, OPEN_EUR = 7, OPEN_USD = 8, SUM_EUR = 9, SUM_USD = 10, TICKS = 11, TICKS_EUR = 12,
 			VOLUME = 13, COUNT = 14;
 
+	/** The figures that are the first value there is, and those that are the last. */
+	private static final int[] FIRSTS = { OPEN_USD, OPEN_EUR }, LASTS = { CLOSE_USD, CLOSE_EUR, VOLUME, MARKET_CAP };
+
 	private final double[] values;
 
 	private Figures(double[] values) {
@@ -92,6 +95,34 @@ final class Figures {
 			add(values, TICKS_EUR, member[TICKS_EUR]);
 		}
 		return Double.isNaN(values[OPEN_USD]) ? null : new Figures(values);
+	}
+
+	/**
+	 * This candle with a member later than all of its own merged in: what {@link #aggregate}
+	 * gives for the members and then that one, to the last bit (the sums add in the same order).
+	 */
+	Figures followedBy(Figures later) {
+		double[] values = this.values.clone();
+		double[] member = later.values;
+		for (int field : FIRSTS) {
+			if (Double.isNaN(values[field])) {
+				values[field] = member[field];
+			}
+		}
+		for (int field : LASTS) {
+			if (!Double.isNaN(member[field])) {
+				values[field] = member[field];
+			}
+		}
+		max(values, HIGH_USD, member[HIGH_USD]);
+		max(values, HIGH_EUR, member[HIGH_EUR]);
+		min(values, LOW_USD, member[LOW_USD]);
+		min(values, LOW_EUR, member[LOW_EUR]);
+		add(values, SUM_USD, member[SUM_USD]);
+		add(values, SUM_EUR, member[SUM_EUR]);
+		add(values, TICKS, member[TICKS]);
+		add(values, TICKS_EUR, member[TICKS_EUR]);
+		return new Figures(values);
 	}
 
 	/** Appends {@code name=value} of every figure there is, comma-separated, in {@link CandleSchema#FIELDS} order. */

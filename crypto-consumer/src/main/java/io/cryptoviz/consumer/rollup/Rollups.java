@@ -87,6 +87,7 @@ public class Rollups {
 			byBucket.computeIfAbsent(new BucketKey(FINEST, tick.crypto(), FINEST.bucketOf(tick.timestamp()).toEpochMilli()),
 					(key) -> new ArrayList<>()).add(tick);
 		}
+		learnHorizons(ticks);
 		Map<BucketKey, Bucket> level = obtain(FINEST, byBucket.keySet());
 		byBucket.forEach((key, bucketTicks) -> {
 			Bucket bucket = level.get(key);
@@ -148,7 +149,41 @@ public class Rollups {
 		return store(all);
 	}
 
-	/** The buckets, from memory or, all those that are not, read back from InfluxDB. */
+	/**
+	 * Asks InfluxDB, for the coins of the ticks whose horizon is not known (the first poll of
+	 * theirs since the consumer started or its partitions were assigned), for their latest raw
+	 * point and candle from the day of their earliest tick on: the horizon is just after them.
+	 * The ticks are stored already, so every bucket they fall in is read back this once.
+	 */
+	private void learnHorizons(Collection<PriceTick> ticks) {
+		Map<String, Instant> unknown = new TreeMap<>();
+		for (PriceTick tick : ticks) {
+			if (!this.buckets.knowsHorizon(tick.crypto())) {
+				unknown.merge(tick.crypto(), tick.timestamp(), (a, b) -> a.isBefore(b) ? a : b);
+			}
+		}
+		if (unknown.isEmpty()) {
+			return;
+		}
+		Instant from = RollupInterval.coarsest().bucketOf(java.util.Collections.min(unknown.values()));
+		Map<String, Long> horizons = new TreeMap<>();
+		unknown.keySet().forEach((coin) -> horizons.put(coin, from.toEpochMilli()));
+		List<Row> latest = new ArrayList<>(this.queries.latestPoints(unknown.keySet(), from));
+		latest.addAll(this.queries.latestCandles(unknown.keySet(), from));
+		for (Row row : latest) {
+			String coin = row.tag(CandleSchema.TAG_CRYPTO);
+			Instant time = row.time();
+			if (coin != null && time != null) {
+				horizons.computeIfPresent(coin, (key, horizon) -> Math.max(horizon, time.toEpochMilli() + 1));
+			}
+		}
+		horizons.forEach(this.buckets::horizon);
+	}
+
+	/**
+	 * The buckets, from memory, started empty when InfluxDB can hold no member of theirs yet, or
+	 * else, all of them together, read back from InfluxDB.
+	 */
 	private Map<BucketKey, Bucket> obtain(RollupInterval interval, Collection<BucketKey> keys) {
 		Map<BucketKey, Bucket> found = new LinkedHashMap<>();
 		Map<BucketKey, Bucket> missing = new LinkedHashMap<>();
@@ -156,6 +191,9 @@ public class Rollups {
 			Bucket bucket = this.buckets.get(key);
 			if (bucket != null) {
 				found.put(key, bucket);
+			}
+			else if (this.buckets.unseen(key)) {
+				found.put(key, new Bucket(key));
 			}
 			else {
 				missing.put(key, new Bucket(key));
