@@ -192,9 +192,10 @@ final class IngestBenchmark {
 				1000 * env.metric(consumer, "crypto_influx_write_seconds_sum") / writes);
 		if (rollups) {
 			double updates = env.metric(consumer, "crypto_rollups_update_seconds_count");
-			System.out.printf("consumer: %.0f rollup updates of %.1f ms on average, %.0f candles written%n", updates,
-					1000 * env.metric(consumer, "crypto_rollups_update_seconds_sum") / updates,
-					env.metric(consumer, "crypto_rollups_candles_written_total"));
+			System.out.printf("consumer: %.0f rollup updates of %.1f ms on average, %.0f candles written, %.0f buckets read back%n",
+					updates, 1000 * env.metric(consumer, "crypto_rollups_update_seconds_sum") / updates,
+					env.metric(consumer, "crypto_rollups_candles_written_total"),
+					env.metric(consumer, "crypto_rollups_buckets_loaded_total"));
 		}
 		consumer.stop();
 		if (lastBelow <= first) {
