@@ -35,9 +35,11 @@ import org.springframework.stereotype.Component;
  * tick merged in twice is one member and a candle computed again is the same point. Once a poll's
  * ticks are stored, they are merged into their five-minute buckets, each changed bucket's candle
  * into the bucket above it, and every changed candle is written, all tiers in one write. A
- * bucket not in memory (a late tick, a restart, a rebalance, or one evicted to bound the memory)
- * is read back from InfluxDB first, all such buckets of a poll in one request per interval; what
- * InfluxDB holds already includes the poll's own ticks, so merging them again changes nothing.
+ * bucket not in memory that starts at or after its coin's horizon ({@link BucketCache}) holds
+ * nothing yet but the poll's ticks and is started empty; any other (a late tick, a restart, a
+ * rebalance, or one evicted to bound the memory) is read back from InfluxDB first, all such
+ * buckets of a poll in one request per interval; what InfluxDB holds already includes the poll's
+ * own ticks, so merging them again changes nothing.
  * The listener calls this before its offsets are committed: when InfluxDB cannot answer, the poll
  * is retried, ticks and candles alike, and a candle not known to be stored is written again.
  */
