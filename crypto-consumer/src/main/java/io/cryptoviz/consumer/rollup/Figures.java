@@ -85,14 +85,7 @@ final class Figures {
 			last(values, lastAt, CLOSE_EUR, member[CLOSE_EUR], time);
 			last(values, lastAt, VOLUME, member[VOLUME], time);
 			last(values, lastAt, MARKET_CAP, member[MARKET_CAP], time);
-			max(values, HIGH_USD, member[HIGH_USD]);
-			max(values, HIGH_EUR, member[HIGH_EUR]);
-			min(values, LOW_USD, member[LOW_USD]);
-			min(values, LOW_EUR, member[LOW_EUR]);
-			add(values, SUM_USD, member[SUM_USD]);
-			add(values, SUM_EUR, member[SUM_EUR]);
-			add(values, TICKS, member[TICKS]);
-			add(values, TICKS_EUR, member[TICKS_EUR]);
+			mergeExtremesAndSums(values, member);
 		}
 		return Double.isNaN(values[OPEN_USD]) ? null : new Figures(values);
 	}
@@ -114,14 +107,7 @@ final class Figures {
 				values[field] = member[field];
 			}
 		}
-		max(values, HIGH_USD, member[HIGH_USD]);
-		max(values, HIGH_EUR, member[HIGH_EUR]);
-		min(values, LOW_USD, member[LOW_USD]);
-		min(values, LOW_EUR, member[LOW_EUR]);
-		add(values, SUM_USD, member[SUM_USD]);
-		add(values, SUM_EUR, member[SUM_EUR]);
-		add(values, TICKS, member[TICKS]);
-		add(values, TICKS_EUR, member[TICKS_EUR]);
+		mergeExtremesAndSums(values, member);
 		return new Figures(values);
 	}
 
@@ -171,6 +157,18 @@ final class Figures {
 			values[figure] = price;
 		}
 		values[count] = Double.isNaN(price) ? Double.NaN : 1;
+	}
+
+	/** High and low, sums and counts, with one member more (the next in time order, as the sums add up). */
+	private static void mergeExtremesAndSums(double[] values, double[] member) {
+		max(values, HIGH_USD, member[HIGH_USD]);
+		max(values, HIGH_EUR, member[HIGH_EUR]);
+		min(values, LOW_USD, member[LOW_USD]);
+		min(values, LOW_EUR, member[LOW_EUR]);
+		add(values, SUM_USD, member[SUM_USD]);
+		add(values, SUM_EUR, member[SUM_EUR]);
+		add(values, TICKS, member[TICKS]);
+		add(values, TICKS_EUR, member[TICKS_EUR]);
 	}
 
 	private static double either(double preferred, double otherwise) {
