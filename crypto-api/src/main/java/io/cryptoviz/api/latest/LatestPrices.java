@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
 
 import io.cryptoviz.api.ApiProperties;
 import io.cryptoviz.api.coin.CoinCatalog;
@@ -33,11 +34,25 @@ import org.springframework.stereotype.Component;
  * The newer event time wins, so late, replayed or backfilled ticks never make a price go
  * backwards. However many clients ask, InfluxDB answers one query per period.
  * <p>
+ * Every coin's newest point costs InfluxDB a cursor per shard it holds, for every coin: over a
+ * year of one-minute ticks, most of a second. So each period reads the ticks of the last hour
+ * ({@link #RECENT}), a few milliseconds whatever the history, into what was known; and every
+ * coin's newest point once a minute ({@link #WHOLE_EVERY}) and when the API starts, so that a coin
+ * with no recent tick (history loaded for it, ticks deleted) is known or forgotten within a
+ * minute. A request never waits for another's read while the previous one is at most a period
+ * old: it answers with it.
+ * <p>
  * The coins with a latest tick are the API's coins ({@link CoinCatalog}): the data says which
  * coins there are, whatever list or {@code top:N} rule the producer follows.
  */
 @Component
 public class LatestPrices implements CoinCatalog {
+
+	/** The ticks a period reads: those of the last hour, however late they were stored. */
+	static final Duration RECENT = Duration.ofHours(1);
+
+	/** How often every coin's newest point is read, whenever it was. */
+	static final Duration WHOLE_EVERY = Duration.ofMinutes(1);
 
 	private final InfluxGateway influx;
 
@@ -45,7 +60,7 @@ public class LatestPrices implements CoinCatalog {
 
 	private final Clock clock;
 
-	private final Object refreshLock = new Object();
+	private final ReentrantLock refreshLock = new ReentrantLock();
 
 	private volatile @Nullable Snapshot snapshot;
 
@@ -107,16 +122,29 @@ public class LatestPrices implements CoinCatalog {
 		if (isFresh(cached)) {
 			return cached;
 		}
-		// one reader at a time: a burst of requests on an expired cache makes one query, not many
-		synchronized (this.refreshLock) {
+		// one reader at a time: a burst of requests on an expired cache makes one query, not many;
+		// the others answer meanwhile with what it replaces, not waiting: over a year of ticks the
+		// query takes long enough for every request thread (history's too, which asks which coins
+		// there are) to queue behind it once a period
+		if (mayServeStale(cached)) {
+			if (!this.refreshLock.tryLock()) {
+				return cached;
+			}
+		}
+		else {
+			this.refreshLock.lock();
+		}
+		try {
 			cached = this.snapshot;
 			if (isFresh(cached)) {
 				return cached;
 			}
-			Instant readAt = this.clock.instant();
-			Snapshot read = new Snapshot(readAt, read());
+			Snapshot read = next(cached);
 			this.snapshot = read;
 			return read;
+		}
+		finally {
+			this.refreshLock.unlock();
 		}
 	}
 
@@ -124,10 +152,33 @@ public class LatestPrices implements CoinCatalog {
 		return cached != null && this.clock.instant().isBefore(cached.readAt().plus(this.ttl));
 	}
 
-	private Map<String, LatestPrice> read() {
-		// every coin: which coins there are is what this read finds out
-		String query = "SELECT * FROM " + CryptoPriceSchema.MEASUREMENT + " GROUP BY " + CryptoPriceSchema.TAG_CRYPTO
-				+ " ORDER BY time DESC LIMIT 1";
+	/**
+	 * Whether a snapshot past its period may still answer while another request reads the next:
+	 * for one more period at most, so that while InfluxDB hangs, requests wait for it (and fail
+	 * with it) rather than serve older prices for ever. Never without a cache.
+	 */
+	private boolean mayServeStale(@Nullable Snapshot cached) {
+		return cached != null && !this.ttl.isZero()
+				&& this.clock.instant().isBefore(cached.readAt().plus(this.ttl.multipliedBy(2)));
+	}
+
+	private Snapshot next(@Nullable Snapshot previous) {
+		Instant now = this.clock.instant();
+		if (previous == null || this.ttl.isZero() || !now.isBefore(previous.wholeAt().plus(WHOLE_EVERY))) {
+			// every coin: which coins there are is what this read finds out
+			return new Snapshot(now, now, read(null));
+		}
+		Map<String, LatestPrice> latest = new HashMap<>(previous.latest());
+		// a point read again at the same time is the one InfluxDB holds now: it wins
+		read(now.minus(RECENT)).forEach((coin, tick) -> latest.merge(coin, tick,
+				(known, read) -> read.timestamp().isBefore(known.timestamp()) ? known : read));
+		return new Snapshot(now, previous.wholeAt(), Map.copyOf(latest));
+	}
+
+	private Map<String, LatestPrice> read(@Nullable Instant since) {
+		String query = "SELECT * FROM " + CryptoPriceSchema.MEASUREMENT
+				+ ((since != null) ? " WHERE time >= " + since.toEpochMilli() + "ms" : "") + " GROUP BY "
+				+ CryptoPriceSchema.TAG_CRYPTO + " ORDER BY time DESC LIMIT 1";
 		Map<String, LatestPrice> latest = new HashMap<>();
 		for (Row row : this.influx.query(query)) {
 			String coin = row.tag(CryptoPriceSchema.TAG_CRYPTO);
@@ -144,7 +195,12 @@ public class LatestPrices implements CoinCatalog {
 		return Map.copyOf(latest);
 	}
 
-	private record Snapshot(Instant readAt, Map<String, LatestPrice> latest) {
+	/**
+	 * @param readAt when it was read
+	 * @param wholeAt when every coin's newest point was last read into it
+	 * @param latest by coin
+	 */
+	private record Snapshot(Instant readAt, Instant wholeAt, Map<String, LatestPrice> latest) {
 	}
 
 }

@@ -5,6 +5,10 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import io.cryptoviz.api.ApiProperties;
 import io.cryptoviz.influx.InfluxGateway;
@@ -13,6 +17,7 @@ import io.cryptoviz.testsupport.MutableClock;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.BDDMockito.given;
 import static org.mockito.Mockito.mock;
@@ -65,6 +70,56 @@ class LatestPricesTests {
 		this.clock.advance(Duration.ofMillis(1));
 		this.latest.all();
 		verify(this.influx, times(2)).query(anyString());
+	}
+
+	@Test
+	void answersWithThePreviousReadWhileAnotherRequestReadsTheNext() throws Exception {
+		CountDownLatch reading = new CountDownLatch(1);
+		CountDownLatch answer = new CountDownLatch(1);
+		given(this.influx.query(anyString())).willReturn(List.of(row("bitcoin", 1.0, null, "2025-10-31T11:59:00Z")))
+			.willAnswer((invocation) -> {
+				reading.countDown();
+				answer.await();
+				return List.of(row("bitcoin", 2.0, null, "2025-10-31T11:59:30Z"));
+			});
+		this.latest.all();
+		this.clock.advance(Duration.ofSeconds(2));
+		ExecutorService refresher = Executors.newSingleThreadExecutor();
+		try {
+			Future<List<LatestPrice>> refreshed = refresher.submit(this.latest::all);
+			reading.await();
+
+			assertThat(this.latest.all()).singleElement().extracting(LatestPrice::priceUsd).isEqualTo(1.0);
+			assertThat(this.latest.holds("bitcoin")).isTrue();
+
+			answer.countDown();
+			assertThat(refreshed.get()).singleElement().extracting(LatestPrice::priceUsd).isEqualTo(2.0);
+			assertThat(this.latest.all()).singleElement().extracting(LatestPrice::priceUsd).isEqualTo(2.0);
+			verify(this.influx, times(2)).query(anyString());
+		}
+		finally {
+			answer.countDown();
+			refresher.shutdownNow();
+		}
+	}
+
+	@Test
+	void eachPeriodReadsTheLastHoursTicksIntoWhatItKnowsAndEveryCoinOnceAMinute() {
+		given(this.influx.query(anyString()))
+			.willReturn(List.of(row("bitcoin", 1.0, null, "2025-10-31T11:59:00Z"), row("tether", 1.0, null, "2025-10-01T00:00:00Z")))
+			.willReturn(List.of(row("bitcoin", 2.0, null, "2025-10-31T12:00:30Z")))
+			.willReturn(List.of(row("bitcoin", 3.0, null, "2025-10-31T12:01:00Z")));
+		this.latest.all();
+
+		this.clock.advance(Duration.ofSeconds(2));
+		assertThat(this.latest.all()).extracting(LatestPrice::crypto, LatestPrice::priceUsd)
+			.containsExactly(tuple("bitcoin", 2.0), tuple("tether", 1.0));
+		verify(this.influx).query("SELECT * FROM crypto_price WHERE time >= "
+				+ Instant.parse("2025-10-31T11:00:02Z").toEpochMilli() + "ms GROUP BY crypto ORDER BY time DESC LIMIT 1");
+
+		this.clock.advance(Duration.ofSeconds(58));
+		assertThat(this.latest.all()).extracting(LatestPrice::crypto).containsExactly("bitcoin");
+		verify(this.influx, times(2)).query("SELECT * FROM crypto_price GROUP BY crypto ORDER BY time DESC LIMIT 1");
 	}
 
 	@Test
