@@ -54,6 +54,7 @@ public class CandleReader {
 		}
 		return this.answers
 			.candles(request.coin, request.currency, new TimeRange(start, to), request.interval, TierChoice.AUTO)
+			.answer()
 			.candles()
 			.stream()
 			.map(CandleReader::ohlc)

@@ -14,6 +14,7 @@ import io.cryptoviz.api.series.SeriesResponses.Comparison;
 import io.cryptoviz.api.series.SeriesResponses.History;
 import io.cryptoviz.api.series.SeriesResponses.Tier;
 import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.cache.Cache;
 import org.springframework.cache.CacheManager;
@@ -26,6 +27,7 @@ import org.springframework.stereotype.Component;
  * ({@link TickLedger}). So an answer is never served once a tick of its range is stored, and
  * however many clients ask at once for an answer not cached, InfluxDB gets one query. While a
  * tick of the range is on its way into InfluxDB, the range is read on every request and not kept.
+ * A cached answer is kept with its JSON ({@link SerializedAnswer}), written once.
  */
 @Component
 class SeriesAnswers {
@@ -40,16 +42,19 @@ class SeriesAnswers {
 
 	private final CachesProperties settings;
 
+	private final JsonMapper json;
+
 	SeriesAnswers(SeriesQueries queries, Tiers tiers, TickLedger ledger, CacheManager caches,
-			CachesProperties settings) {
+			CachesProperties settings, JsonMapper json) {
 		this.queries = queries;
 		this.tiers = tiers;
 		this.ledger = ledger;
 		this.caches = caches;
 		this.settings = settings;
+		this.json = json;
 	}
 
-	History history(String coin, Field field, Aggregation aggregation, TimeRange range, Interval interval,
+	SerializedAnswer<History> history(String coin, Field field, Aggregation aggregation, TimeRange range, Interval interval,
 			TierChoice tier) {
 		return cached(CacheConfiguration.HISTORY, this.settings.history(),
 				new HistoryRequest(coin, field, aggregation, range, interval, tier), List.of(coin), range, () -> {
@@ -60,7 +65,7 @@ class SeriesAnswers {
 				});
 	}
 
-	Candles candles(String coin, Currency currency, TimeRange range, Interval interval, TierChoice tier) {
+	SerializedAnswer<Candles> candles(String coin, Currency currency, TimeRange range, Interval interval, TierChoice tier) {
 		return cached(CacheConfiguration.CANDLES, this.settings.candles(),
 				new CandlesRequest(coin, currency, range, interval, tier), List.of(coin), range, () -> {
 					TierPlan plan = this.tiers.plan(range, interval, true, tier);
@@ -69,7 +74,7 @@ class SeriesAnswers {
 				});
 	}
 
-	Comparison compare(List<String> coins, Currency currency, TimeRange range, Interval interval, TierChoice tier) {
+	SerializedAnswer<Comparison> compare(List<String> coins, Currency currency, TimeRange range, Interval interval, TierChoice tier) {
 		return cached(CacheConfiguration.COMPARE, this.settings.compare(),
 				new CompareRequest(coins, currency, range, interval, tier), coins, range, () -> {
 					TierPlan plan = this.tiers.plan(range, interval, Selection.mean(currency).fromCandles(), tier);
@@ -83,16 +88,17 @@ class SeriesAnswers {
 				});
 	}
 
-	private <T> T cached(String name, CachesProperties.Cache settings, Object request, Collection<String> coins,
-			TimeRange range, Supplier<T> read) {
+	private <T> SerializedAnswer<T> cached(String name, CachesProperties.Cache settings, Object request,
+			Collection<String> coins, TimeRange range, Supplier<T> read) {
 		@Nullable Cache cache = settings.enabled() ? this.caches.getCache(name) : null;
 		// taken before the read, so that a tick received while it runs makes its answer one nobody asks for
 		OptionalLong version = this.ledger.version(coins, range.from(), range.to());
 		if (cache == null || version.isEmpty()) {
-			return read.get();
+			return SerializedAnswer.unwritten(read.get());
 		}
 		try {
-			return cache.get(new Key(request, version.getAsLong()), read::get);
+			return cache.get(new Key(request, version.getAsLong()),
+					() -> SerializedAnswer.written(read.get(), this.json));
 		}
 		catch (Cache.ValueRetrievalException ex) {
 			// the read's own failure (InfluxDB unavailable) answers as it would uncached

@@ -60,7 +60,7 @@ class SeriesController {
 	@GetMapping("/api/v1/coins/{coin}/history")
 	@Operation(summary = "One field of one coin over a range, aggregated per interval")
 	@ApiResponse(responseCode = "200", description = "the buckets that have ticks")
-	History history(@Parameter(description = "coin id", example = "bitcoin") @PathVariable String coin,
+	SerializedAnswer<History> history(@Parameter(description = "coin id", example = "bitcoin") @PathVariable String coin,
 			@Parameter(description = "price_usd, price_eur, change_24h, market_cap, volume_24h; default price_usd") @RequestParam(required = false) @Nullable String field,
 			@Parameter(description = "mean, median, min, max, first, last; default mean") @RequestParam(required = false) @Nullable String aggregation,
 			@Parameter(description = FROM_DOC, example = "2025-10-30T00:00:00Z") @RequestParam(required = false) @Nullable String from,
@@ -80,7 +80,7 @@ class SeriesController {
 	@GetMapping("/api/v1/coins/{coin}/candles")
 	@Operation(summary = "OHLC candles of one coin's price per interval")
 	@ApiResponse(responseCode = "200", description = "the candles of the buckets that have ticks")
-	Candles candles(@Parameter(description = "coin id", example = "bitcoin") @PathVariable String coin,
+	SerializedAnswer<Candles> candles(@Parameter(description = "coin id", example = "bitcoin") @PathVariable String coin,
 			@Parameter(description = "usd or eur; default usd") @RequestParam(required = false) @Nullable String currency,
 			@Parameter(description = FROM_DOC, example = "2025-10-30T00:00:00Z") @RequestParam(required = false) @Nullable String from,
 			@Parameter(description = TO_DOC, example = "2025-10-31T00:00:00Z") @RequestParam(required = false) @Nullable String to,
@@ -99,7 +99,7 @@ class SeriesController {
 			description = "Each coin's mean price per interval, with its change in percent from the coin's first "
 					+ "bucket in the range, so coins of any price compare on one scale.")
 	@ApiResponse(responseCode = "200", description = "one series per coin, in the order asked")
-	Comparison compare(
+	SerializedAnswer<Comparison> compare(
 			@Parameter(description = "comma-separated coin ids; default: every tracked coin", example = "bitcoin,ethereum") @RequestParam(required = false) @Nullable String coins,
 			@Parameter(description = "usd or eur; default usd") @RequestParam(required = false) @Nullable String currency,
 			@Parameter(description = FROM_DOC, example = "2025-10-01T00:00:00Z") @RequestParam(required = false) @Nullable String from,

@@ -1,5 +1,6 @@
 package io.cryptoviz.api.web;
 
+import io.cryptoviz.api.series.SerializedAnswer;
 import io.swagger.v3.core.converter.ModelConverters;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
@@ -8,6 +9,7 @@ import io.swagger.v3.oas.models.media.Content;
 import io.swagger.v3.oas.models.media.MediaType;
 import io.swagger.v3.oas.models.media.Schema;
 import org.springdoc.core.customizers.OpenApiCustomizer;
+import org.springdoc.core.utils.SpringDocUtils;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -20,6 +22,11 @@ import org.springframework.http.ProblemDetail;
  */
 @Configuration(proxyBeanMethods = false)
 class OpenApiConfiguration {
+
+	static {
+		// the series endpoints' answers with their JSON written once: described as the answers they hold
+		SpringDocUtils.getConfig().addResponseWrapperToIgnore(SerializedAnswer.class);
+	}
 
 	@Bean
 	OpenAPI cryptoVizOpenApi() {

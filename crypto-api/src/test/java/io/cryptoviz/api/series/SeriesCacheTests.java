@@ -88,6 +88,26 @@ class SeriesCacheTests extends ApiSliceTests {
 	}
 
 	@Test
+	void whenAnAnswerIsCachedThenItIsTheSameJsonAsWhenItIsNot() throws Exception {
+		// a coin of its own: a tick it never learns is stored makes its range uncached for good
+		String solana = CANDLES.replace("bitcoin", "solana");
+		given(this.series.candles(any(), any(), any(), any())).willReturn(List.of(new Candle(
+				Instant.parse("2025-10-30T10:00:00Z"), 109000.5, 109100.0, 108900.25, 109050.0, 3.5e10)));
+
+		MvcResult first = this.mvc.perform(get(solana)).andExpect(status().isOk()).andReturn();
+		MvcResult cached = this.mvc.perform(get(solana)).andExpect(status().isOk()).andReturn();
+		this.ledger.received("solana", Instant.parse("2025-10-30T10:30:00Z"), 2, 9);
+		MvcResult uncached = this.mvc.perform(get(solana)).andExpect(status().isOk()).andReturn();
+
+		verify(this.series, times(2)).candles(eq("solana"), any(), any(), any());
+		assertThat(cached.getResponse().getContentAsString()).isEqualTo(first.getResponse().getContentAsString())
+			.isEqualTo(uncached.getResponse().getContentAsString())
+			.contains("\"candles\":[{\"time\":\"2025-10-30T10:00:00Z\",\"open\":109000.5");
+		assertThat(cached.getResponse().getContentType()).isEqualTo(uncached.getResponse().getContentType())
+			.startsWith("application/json");
+	}
+
+	@Test
 	void whenInfluxDbFailsThenTheFailureIsNotCached() throws Exception {
 		given(this.series.history(any(), any(), any(), any(), any()))
 			.willThrow(new InfluxUnavailableException("InfluxDB did not answer", 0, null, null))

@@ -1,5 +1,7 @@
 package io.cryptoviz.api.web;
 
+import java.util.Map;
+
 import io.cryptoviz.api.ApiIntegrationTests;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -34,6 +36,12 @@ class OpenApiIntegrationTests extends ApiIntegrationTests {
 		assertThat(history.get("responses").propertyNames()).contains("200", "400", "404", "503");
 		assertThat(history.get("responses").get("400").get("content").propertyNames())
 			.containsExactly("application/problem+json");
+		// the answers, not the wrapper that holds their JSON once cached
+		assertThat(Map.of("/api/v1/coins/{coin}/history", "History", "/api/v1/coins/{coin}/candles", "Candles",
+				"/api/v1/compare", "Comparison"))
+			.allSatisfy((path, schema) -> assertThat(api.get("paths").get(path).get("get").get("responses").get("200")
+				.get("content").valueStream().map((content) -> content.get("schema").get("$ref").asString()))
+				.containsExactly("#/components/schemas/" + schema));
 		JsonNode sparklines = api.get("paths").get("/api/v1/sparklines").get("get");
 		assertThat(sparklines.get("parameters").valueStream().map((parameter) -> parameter.get("name").asString()))
 			.containsExactly("coins", "currency");
