@@ -57,10 +57,24 @@ final class BenchEnvironment implements AutoCloseable {
 		}
 	}
 
-	/** A service with the JVM's defaults, from its executable jar (the settings these benchmarks were measured with). */
+	/**
+	 * A service with the JVM's defaults, from its executable jar (the settings these benchmarks were
+	 * measured with); with {@code -Dbench.jfr=DIR}, each one records a flight recording (the
+	 * {@code profile} settings) to {@code DIR/<service>-<n>.jfr}, read with {@code jfr print} or
+	 * {@code jfr summary}.
+	 */
 	ServiceProcess start(String service, Map<String, String> settings) {
 		return start(new ServiceProcess(service, ServiceProcess.executableJar(this.projectRoot, service), Ports.free(),
-				environment(settings), logFile(service), List.of()));
+				environment(settings), logFile(service), flightRecording(service)));
+	}
+
+	private List<String> flightRecording(String service) {
+		String directory = System.getProperty("bench.jfr");
+		if (directory == null || directory.isBlank()) {
+			return List.of();
+		}
+		Path recording = Path.of(directory).toAbsolutePath().resolve(service + "-" + this.services.size() + ".jfr");
+		return List.of("-XX:StartFlightRecording=settings=profile,filename=" + recording);
 	}
 
 	/** A service as it is deployed: its own JVM options, its extracted jar and CDS archive when built. */
