@@ -57,30 +57,16 @@ final class BenchEnvironment implements AutoCloseable {
 		}
 	}
 
-	/**
-	 * A service with the JVM's defaults, from its executable jar (the settings these benchmarks were
-	 * measured with); with {@code -Dbench.jfr=DIR}, each one records a flight recording (the
-	 * {@code profile} settings) to {@code DIR/<service>-<n>.jfr}, read with {@code jfr print} or
-	 * {@code jfr summary}.
-	 */
+	/** A service with the JVM's defaults, from its executable jar (the settings these benchmarks were measured with). */
 	ServiceProcess start(String service, Map<String, String> settings) {
 		return start(new ServiceProcess(service, ServiceProcess.executableJar(this.projectRoot, service), Ports.free(),
-				environment(settings), logFile(service), flightRecording(service)));
-	}
-
-	private List<String> flightRecording(String service) {
-		String directory = System.getProperty("bench.jfr");
-		if (directory == null || directory.isBlank()) {
-			return List.of();
-		}
-		Path recording = Path.of(directory).toAbsolutePath().resolve(service + "-" + this.services.size() + ".jfr");
-		return List.of("-XX:StartFlightRecording=settings=profile,filename=" + recording);
+				environment(service, settings), logFile(service), List.of()));
 	}
 
 	/** A service as it is deployed: its own JVM options, its extracted jar and CDS archive when built. */
 	ServiceProcess startAsDeployed(String service, Map<String, String> settings) {
 		return start(new ServiceProcess(service, ServiceProcess.executableJar(this.projectRoot, service), Ports.free(),
-				environment(settings), logFile(service)));
+				environment(service, settings), logFile(service)));
 	}
 
 	private ServiceProcess start(ServiceProcess process) {
@@ -88,10 +74,20 @@ final class BenchEnvironment implements AutoCloseable {
 		return process.start();
 	}
 
-	private Map<String, String> environment(Map<String, String> settings) {
+	/**
+	 * With {@code -Dbench.jfr=DIR}, each service records a flight recording (the {@code profile}
+	 * settings) to {@code DIR/<service>-<n>.jfr}, for {@code jfr print} or {@code jfr summary}.
+	 */
+	private Map<String, String> environment(String service, Map<String, String> settings) {
 		Map<String, String> env = new HashMap<>(settings);
 		env.put("SPRING_KAFKA_BOOTSTRAP_SERVERS", this.kafka.bootstrapServers());
 		env.put("INFLUX_URL", this.influx.url());
+		String recordings = System.getProperty("bench.jfr");
+		if (recordings != null && !recordings.isBlank()) {
+			Path recording = Path.of(recordings).toAbsolutePath().resolve(service + "-" + this.services.size() + ".jfr");
+			// read by the java launcher of that service alone, whichever way it is started
+			env.put("JDK_JAVA_OPTIONS", "-XX:StartFlightRecording=settings=profile,filename=" + recording);
+		}
 		return env;
 	}
 
