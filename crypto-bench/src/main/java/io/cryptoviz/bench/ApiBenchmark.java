@@ -88,7 +88,7 @@ final class ApiBenchmark {
 		static Outcome run(String url, int connections, int seconds) throws IOException, InterruptedException {
 			Process wrk;
 			try {
-				wrk = new ProcessBuilder("wrk", "-t2", "-c" + connections, "-d" + seconds + "s", "--latency", url)
+				wrk = new ProcessBuilder("wrk", "-t" + Math.min(2, connections), "-c" + connections, "-d" + seconds + "s", "--latency", url)
 					.redirectErrorStream(true)
 					.start();
 			}
