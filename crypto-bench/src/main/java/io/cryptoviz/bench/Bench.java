@@ -30,7 +30,7 @@ public final class Bench {
 					  freshness: [--freshness-ticks=3000]
 					  api:       [--connections=64] [--seconds=15]   (needs wrk on the PATH)
 					  reads:     [--connections=64] [--seconds=15] [--read-days=365] [--read-coins=2] [--read-requests=20]
-					java -Dbench.jfr=DIR -jar …: a flight recording of each service started, in DIR
+					java -Dcryptoviz.bench.jfr=DIR -jar …: a flight recording of each service started, in DIR
 					""");
 			return;
 		}

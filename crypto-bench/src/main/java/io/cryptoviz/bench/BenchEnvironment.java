@@ -75,14 +75,14 @@ final class BenchEnvironment implements AutoCloseable {
 	}
 
 	/**
-	 * With {@code -Dbench.jfr=DIR}, each service records a flight recording (the {@code profile}
+	 * With {@code -Dcryptoviz.bench.jfr=DIR}, each service records a flight recording (the {@code profile}
 	 * settings) to {@code DIR/<service>-<n>.jfr}, for {@code jfr print} or {@code jfr summary}.
 	 */
 	private Map<String, String> environment(String service, Map<String, String> settings) {
 		Map<String, String> env = new HashMap<>(settings);
 		env.put("SPRING_KAFKA_BOOTSTRAP_SERVERS", this.kafka.bootstrapServers());
 		env.put("INFLUX_URL", this.influx.url());
-		String recordings = System.getProperty("bench.jfr");
+		String recordings = System.getProperty("cryptoviz.bench.jfr");
 		if (recordings != null && !recordings.isBlank()) {
 			Path recording = Path.of(recordings).toAbsolutePath().resolve(service + "-" + this.services.size() + ".jfr");
 			// read by the java launcher of that service alone, whichever way it is started
