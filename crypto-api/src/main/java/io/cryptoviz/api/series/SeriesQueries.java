@@ -8,6 +8,9 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
 
 import io.cryptoviz.api.series.SeriesResponses.Candle;
 import io.cryptoviz.api.series.SeriesResponses.ComparedPoint;
@@ -23,12 +26,17 @@ import io.cryptoviz.rollup.CandleSchema;
 import io.cryptoviz.rollup.RollupInterval;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.autoconfigure.task.TaskExecutionAutoConfiguration;
 import org.springframework.stereotype.Component;
 
 /**
  * The InfluxQL of the series endpoints: {@code GROUP BY time(...)} buckets with
  * {@code fill(none)}, so a bucket without ticks is absent rather than made up, one statement per
- * span of the {@link TierPlan}: the raw ticks, or the candles.
+ * span of the {@link TierPlan}: the raw ticks, or the candles. A plan's statements run side by side
+ * (the application's task executor runs all but the first), so an answer waits for its slowest
+ * span, not for the sum of them: a year of daily candles is two cut days of raw ticks around the
+ * candles.
  */
 @Component
 class SeriesQueries {
@@ -42,16 +50,20 @@ class SeriesQueries {
 
 	private final InfluxTarget rollups;
 
-	SeriesQueries(InfluxGateway influx, TierProperties tiers) {
+	private final Executor executor;
+
+	SeriesQueries(InfluxGateway influx, TierProperties tiers,
+			@Qualifier(TaskExecutionAutoConfiguration.APPLICATION_TASK_EXECUTOR_BEAN_NAME) Executor executor) {
 		this.influx = influx;
 		this.rollups = tiers.rollupsTarget();
+		this.executor = executor;
 	}
 
 	List<Point> history(String coin, Field field, Aggregation aggregation, TierPlan plan, Interval interval) {
 		Selection selection = Selection.history(field, aggregation);
 		List<Point> points = new ArrayList<>();
-		for (Span span : plan.spans()) {
-			for (Row row : rows(selection, InfluxQl.coinIs(coin), span, interval, "")) {
+		for (List<Row> rows : rows(selection, InfluxQl.coinIs(coin), plan, interval, "")) {
+			for (Row row : rows) {
 				Instant time = row.time();
 				Double value = row.number("value");
 				if (time != null && value != null) {
@@ -65,8 +77,8 @@ class SeriesQueries {
 	List<Candle> candles(String coin, Currency currency, TierPlan plan, Interval interval) {
 		Selection selection = Selection.candles(currency);
 		List<Candle> candles = new ArrayList<>();
-		for (Span span : plan.spans()) {
-			for (Row row : rows(selection, InfluxQl.coinIs(coin), span, interval, "")) {
+		for (List<Row> rows : rows(selection, InfluxQl.coinIs(coin), plan, interval, "")) {
+			for (Row row : rows) {
 				Instant time = row.time();
 				Double open = row.number("open");
 				Double high = row.number("high");
@@ -91,9 +103,9 @@ class SeriesQueries {
 		Map<String, List<Point>> byCoin = new LinkedHashMap<>();
 		coins.forEach((coin) -> byCoin.put(coin, new ArrayList<>()));
 		Selection selection = Selection.mean(currency);
-		for (Span span : plan.spans()) {
-			for (Row row : rows(selection, InfluxQl.coinIn(coins), span, interval,
-					", " + CryptoPriceSchema.TAG_CRYPTO)) {
+		for (List<Row> rows : rows(selection, InfluxQl.coinIn(coins), plan, interval,
+				", " + CryptoPriceSchema.TAG_CRYPTO)) {
+			for (Row row : rows) {
 				List<Point> points = byCoin.get(row.tag(CryptoPriceSchema.TAG_CRYPTO));
 				Instant time = row.time();
 				Double value = row.number("value");
@@ -105,6 +117,34 @@ class SeriesQueries {
 		Map<String, List<ComparedPoint>> compared = new LinkedHashMap<>();
 		byCoin.forEach((coin, points) -> compared.put(coin, normalise(points)));
 		return compared;
+	}
+
+	/** The rows of each span of the plan, in the plan's order; the spans are read side by side. */
+	private List<List<Row>> rows(Selection selection, String coins, TierPlan plan, Interval interval, String tags) {
+		List<Span> spans = plan.spans();
+		List<CompletableFuture<List<Row>>> others = new ArrayList<>(spans.size() - 1);
+		for (Span span : spans.subList(1, spans.size())) {
+			others.add(CompletableFuture.supplyAsync(() -> rows(selection, coins, span, interval, tags), this.executor));
+		}
+		List<List<Row>> rows = new ArrayList<>(spans.size());
+		rows.add(rows(selection, coins, spans.get(0), interval, tags));
+		for (CompletableFuture<List<Row>> other : others) {
+			rows.add(result(other));
+		}
+		return rows;
+	}
+
+	/** A span's rows, or the read's own failure (InfluxDB unavailable) as the caller would have had it. */
+	private static List<Row> result(CompletableFuture<List<Row>> rows) {
+		try {
+			return rows.join();
+		}
+		catch (CompletionException ex) {
+			if (ex.getCause() instanceof RuntimeException failure) {
+				throw failure;
+			}
+			throw ex;
+		}
 	}
 
 	/**
