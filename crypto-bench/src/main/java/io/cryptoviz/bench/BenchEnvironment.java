@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Comparator;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 
@@ -178,11 +179,27 @@ final class BenchEnvironment implements AutoCloseable {
 		return properties;
 	}
 
+	/**
+	 * Stops the servers and the services, and deletes the directory: a run's InfluxDB and Kafka data
+	 * are hundreds of MiB. With {@code -Dcryptoviz.bench.keep=true} it stays, with the services' logs.
+	 */
 	@Override
 	public void close() {
 		this.services.forEach(ServiceProcess::stop);
 		this.kafka.stop();
 		this.influx.stop();
+		if (Boolean.getBoolean("cryptoviz.bench.keep")) {
+			System.out.println("kept: " + this.directory);
+			return;
+		}
+		try (var paths = Files.walk(this.directory)) {
+			for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+				Files.deleteIfExists(path);
+			}
+		}
+		catch (IOException ex) {
+			System.out.println("could not delete " + this.directory + ": " + ex);
+		}
 	}
 
 }

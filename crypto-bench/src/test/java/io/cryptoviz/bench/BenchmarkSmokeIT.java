@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
@@ -89,8 +90,8 @@ class BenchmarkSmokeIT {
 	}
 
 	@Test
-	void historyMakesItsDatasetOnceAndReadsTheSameDailyCandlesFromRollupsAsFromRawTicks() throws Exception {
-		Path dataDir = Files.createTempDirectory("cryptoviz-bench-history");
+	void historyMakesItsDatasetOnceAndReadsTheSameDailyCandlesFromRollupsAsFromRawTicks(@TempDir Path dataDir)
+			throws Exception {
 		try (HistoryBenchmark.Dataset dataset = HistoryBenchmark.open(dataDir, ROOT, 2, 3)) {
 			assertThat(dataset.reused()).isFalse();
 			assertThat(dataset.points()).isEqualTo(2 * 3 * 1440);
