@@ -42,17 +42,17 @@ class BackfillIT extends WithConsumerPipeline {
 
 	@BeforeEach
 	void resetStub() {
-		pipeline.coinGecko.reset();
+		this.pipeline.coinGecko.reset();
 	}
 
 	@Test
 	void twoDaysOfTwoCoinsLandOncePerPointWithTheStubsTimesAndFiguresThenARerunChangesNothing() throws Exception {
-		pipeline.coinGecko.willAnswer(MarketChartHistory.PATH, MarketChartHistory.answering(Instant::now));
+		this.pipeline.coinGecko.willAnswer(MarketChartHistory.PATH, MarketChartHistory.answering(Instant::now));
 		Instant to = Instant.now().truncatedTo(ChronoUnit.DAYS).minus(Duration.ofDays(3));
 		Instant from = to.minus(Duration.ofDays(2));
 		List<String> command = List.of("--backfill", "--from=" + from, "--to=" + to, "--coins=bitcoin,ethereum");
 
-		Pipeline.CommandRun first = pipeline.run("crypto-producer", command, SETTINGS, COMMAND_TIMEOUT);
+		Pipeline.CommandRun first = this.pipeline.run("crypto-producer", command, SETTINGS, COMMAND_TIMEOUT);
 
 		assertThat(first.exitCode()).as(first.output()).isZero();
 		List<Map<String, Object>> expected = new ArrayList<>();
@@ -67,16 +67,16 @@ class BackfillIT extends WithConsumerPipeline {
 			.filteredOn((point) -> point.get("price_eur") == null)
 			.allSatisfy((point) -> assertThat(point.get("time")).isEqualTo(to.toEpochMilli()));
 		await().atMost(Duration.ofSeconds(60)).until(() -> points("bitcoin", "ethereum").size() >= expected.size());
-		pipeline.awaitConsumerCaughtUp();
+		this.pipeline.awaitConsumerCaughtUp();
 		List<Map<String, Object>> stored = points("bitcoin", "ethereum");
 		assertThat(stored).containsExactlyInAnyOrderElementsOf(expected);
 
-		Pipeline.CommandRun rerun = pipeline.run("crypto-producer", command, SETTINGS, COMMAND_TIMEOUT);
+		Pipeline.CommandRun rerun = this.pipeline.run("crypto-producer", command, SETTINGS, COMMAND_TIMEOUT);
 
 		assertThat(rerun.exitCode()).as(rerun.output()).isZero();
 		assertThat(rerun.output()).as("the same ticks, published again")
 			.contains(published);
-		pipeline.awaitConsumerCaughtUp();
+		this.pipeline.awaitConsumerCaughtUp();
 		assertThat(points("bitcoin", "ethereum")).containsExactlyInAnyOrderElementsOf(stored);
 	}
 
@@ -84,10 +84,10 @@ class BackfillIT extends WithConsumerPipeline {
 	void aRateLimitMidRunIsWaitedOutAndTheLastTwoDaysLandFiveMinutelyThenHourly() throws Exception {
 		AtomicInteger requests = new AtomicInteger();
 		Function<RecordedRequest, StubResponse> history = MarketChartHistory.answering(Instant::now);
-		pipeline.coinGecko.willAnswer(MarketChartHistory.PATH,
+		this.pipeline.coinGecko.willAnswer(MarketChartHistory.PATH,
 				(request) -> (requests.incrementAndGet() == 3) ? StubResponse.rateLimited(1) : history.apply(request));
 
-		Pipeline.CommandRun run = pipeline.run("crypto-producer",
+		Pipeline.CommandRun run = this.pipeline.run("crypto-producer",
 				List.of("--backfill", "--period=P2D", "--coins=cardano,solana"), Map.of(), COMMAND_TIMEOUT);
 
 		assertThat(run.exitCode()).as(run.output()).isZero();
@@ -95,14 +95,14 @@ class BackfillIT extends WithConsumerPipeline {
 				+ "retry 1 of 5 in 1 s")
 			.contains("Backfill done: 2 coins, 2 chunks each")
 			.contains("9 requests, 1 retry");
-		List<RecordedRequest> sent = pipeline.coinGecko.requests();
+		List<RecordedRequest> sent = this.pipeline.coinGecko.requests();
 		assertThat(sent).hasSize(9);
 		assertThat(sent.get(3).query()).as("the rate-limited request, sent again").isEqualTo(sent.get(2).query());
 		assertThat(Duration.between(sent.get(2).receivedAt(), sent.get(3).receivedAt()))
 			.isGreaterThanOrEqualTo(Duration.ofSeconds(1));
 		List<Map<String, Object>> expected = expectedFromRequests(sent, "cardano", "solana");
 		await().atMost(Duration.ofSeconds(60)).until(() -> points("cardano", "solana").size() >= expected.size());
-		pipeline.awaitConsumerCaughtUp();
+		this.pipeline.awaitConsumerCaughtUp();
 		assertThat(points("cardano", "solana")).containsExactlyInAnyOrderElementsOf(expected);
 		List<Long> cardanoTimes = expected.stream()
 			.filter((point) -> point.get("crypto").equals("cardano"))
@@ -161,7 +161,7 @@ class BackfillIT extends WithConsumerPipeline {
 	/** The stored points of these coins, as maps to compare with the expected ones. */
 	private List<Map<String, Object>> points(String... coins) {
 		String where = Arrays.stream(coins).map((coin) -> "crypto = '" + coin + "'").collect(Collectors.joining(" OR "));
-		return pipeline.influx.gateway()
+		return this.pipeline.influx.gateway()
 			.query("SELECT * FROM crypto_price WHERE " + where)
 			.stream()
 			.map((row) -> point(row.time().toEpochMilli(), row.string("crypto"), row.string("source"),

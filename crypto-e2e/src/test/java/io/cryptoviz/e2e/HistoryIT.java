@@ -53,9 +53,9 @@ class HistoryIT extends WithConsumerPipeline {
 
 	@BeforeEach
 	void healthyStub() {
-		pipeline.coinGecko.reset();
-		pipeline.coinGecko.willAnswer(SimplePrices.PATH, SimplePrices.answering(Instant::now));
-		pipeline.coinGecko.willAnswer(MarketChartHistory.PATH, MarketChartHistory.answering(Instant::now));
+		this.pipeline.coinGecko.reset();
+		this.pipeline.coinGecko.willAnswer(SimplePrices.PATH, SimplePrices.answering(Instant::now));
+		this.pipeline.coinGecko.willAnswer(MarketChartHistory.PATH, MarketChartHistory.answering(Instant::now));
 	}
 
 	@Test
@@ -65,13 +65,13 @@ class HistoryIT extends WithConsumerPipeline {
 		ServiceProcess producer = startProducer(coins, Map.of());
 		Instant loaded;
 		try {
-			pipeline.awaitHistoryLoaded(producer);
+			this.pipeline.awaitHistoryLoaded(producer);
 			loaded = Instant.now();
 		}
 		finally {
 			producer.stop();
 		}
-		pipeline.awaitConsumerCaughtUp();
+		this.pipeline.awaitConsumerCaughtUp();
 		Outcome outcome = outcome(coins);
 
 		assertThat(outcome.gaps()).as("two chunks a coin in USD: hourly, then the last 23 hours 5-minutely")
@@ -114,27 +114,27 @@ class HistoryIT extends WithConsumerPipeline {
 		List<String> coins = List.of("litecoin", "stellar");
 		Duration outage = Duration.ofHours(1);
 		// until the failure, CoinGecko's figures are an hour old: the hour it then fails for, on the stub's clock
-		pipeline.coinGecko.willAnswer(SimplePrices.PATH, SimplePrices.answering(() -> Instant.now().minus(outage)));
+		this.pipeline.coinGecko.willAnswer(SimplePrices.PATH, SimplePrices.answering(() -> Instant.now().minus(outage)));
 		ServiceProcess producer = startProducer(coins, Map.of("CRYPTOVIZ_PRODUCER_POLLINTERVAL", "1s",
 				"CRYPTOVIZ_COINGECKO_PLANS_KEYLESS_DATAREFRESH", "1s", "CRYPTOVIZ_PRODUCER_HISTORY_PERIOD", "0"));
 		try {
-			pipeline.awaitHistoryLoaded(producer);
-			await().atMost(Duration.ofSeconds(30)).until(() -> pipeline.coinGecko.requests(SimplePrices.PATH).size() >= 3);
+			this.pipeline.awaitHistoryLoaded(producer);
+			await().atMost(Duration.ofSeconds(30)).until(() -> this.pipeline.coinGecko.requests(SimplePrices.PATH).size() >= 3);
 			AtomicInteger failed = new AtomicInteger();
-			pipeline.coinGecko.willAnswer(SimplePrices.PATH, (request) -> {
+			this.pipeline.coinGecko.willAnswer(SimplePrices.PATH, (request) -> {
 				failed.incrementAndGet();
 				return StubResponse.status(503, "{\"error\":\"unavailable\"}");
 			});
 			// three failed polls are longer than the gap threshold (three poll intervals of 1 s)
 			await().atMost(Duration.ofSeconds(60)).until(() -> failed.get() >= 3);
-			pipeline.coinGecko.willAnswer(SimplePrices.PATH, SimplePrices.answering(Instant::now));
+			this.pipeline.coinGecko.willAnswer(SimplePrices.PATH, SimplePrices.answering(Instant::now));
 			await().atMost(Duration.ofSeconds(60)).until(() -> !historyRequests().isEmpty());
-			pipeline.awaitHistoryLoaded(producer);
+			this.pipeline.awaitHistoryLoaded(producer);
 		}
 		finally {
 			producer.stop();
 		}
-		pipeline.awaitConsumerCaughtUp();
+		this.pipeline.awaitConsumerCaughtUp();
 		Outcome outcome = outcome(coins);
 
 		assertFilledOnce(outcome);
@@ -158,16 +158,16 @@ class HistoryIT extends WithConsumerPipeline {
 		publish(previousRun);
 		ServiceProcess producer = startProducer(coins, Map.of("CRYPTOVIZ_PRODUCER_HISTORY_PERIOD", "0"));
 		try {
-			pipeline.awaitHistoryLoaded(producer);
+			this.pipeline.awaitHistoryLoaded(producer);
 		}
 		finally {
 			producer.stop();
 		}
-		pipeline.awaitConsumerCaughtUp();
+		this.pipeline.awaitConsumerCaughtUp();
 		Outcome outcome = outcome(coins);
 		assertThat(outcome.gaps()).as("the gap starts at the previous run's last tick")
 			.allSatisfy((gap) -> assertThat(gap.from()).isEqualTo(stoppedAt.minusSeconds(40)));
-		long live = pipeline.influx.gateway()
+		long live = this.pipeline.influx.gateway()
 			.query("SELECT count(price_usd) FROM crypto_price WHERE source = 'coingecko' AND time <= '" + stoppedAt
 					+ "' AND (" + where(coins) + ")")
 			.stream()
@@ -181,7 +181,7 @@ class HistoryIT extends WithConsumerPipeline {
 		Map<String, String> environment = new HashMap<>(settings);
 		environment.put("CRYPTOVIZ_COINS", String.join(",", coins));
 		environment.put("CRYPTOVIZ_PRODUCER_LEADER_ENABLED", "false");
-		return pipeline.start("crypto-producer", environment);
+		return this.pipeline.start("crypto-producer", environment);
 	}
 
 	/** The stub's points of each gap it was asked for, against the backfilled points InfluxDB holds. */
@@ -200,7 +200,7 @@ class HistoryIT extends WithConsumerPipeline {
 			MarketChartHistory.points(coin, "usd", from, to, spacing)
 				.forEach((point) -> expected.add(coin + "@" + point.time()));
 		}
-		List<String> present = pipeline.influx.gateway()
+		List<String> present = this.pipeline.influx.gateway()
 			.query("SELECT price_usd, crypto FROM crypto_price WHERE source = 'backfill' AND (" + where(coins) + ")")
 			.stream()
 			.map((row) -> row.string("crypto") + "@" + row.time().toEpochMilli())
@@ -211,7 +211,7 @@ class HistoryIT extends WithConsumerPipeline {
 	}
 
 	private List<RecordedRequest> historyRequests() {
-		return pipeline.coinGecko.requests()
+		return this.pipeline.coinGecko.requests()
 			.stream()
 			.filter((request) -> request.path().endsWith("/market_chart/range"))
 			.toList();
@@ -233,7 +233,7 @@ class HistoryIT extends WithConsumerPipeline {
 
 	private void publish(List<ProducerRecord<String, byte[]>> records) throws Exception {
 		try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(
-				Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, pipeline.kafka.getBrokersAsString(),
+				Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, this.pipeline.kafka.getBrokersAsString(),
 						ProducerConfig.ACKS_CONFIG, "all"),
 				new StringSerializer(), new ByteArraySerializer())) {
 			List<Future<?>> sends = new ArrayList<>();

@@ -53,10 +53,10 @@ class SimulatedStackPageIT extends WithConsumerPipeline {
 
 	@Test
 	void aFreshSimulatedStacksPageShowsThirtyDaysWithAPointInEveryHour() {
-		ServiceProcess producer = pipeline.start("crypto-producer", SIMULATED);
-		ServiceProcess api = pipeline.start("crypto-api", Map.of("CRYPTOVIZ_COINS", COINS));
-		pipeline.awaitHistoryLoaded(producer);
-		pipeline.awaitConsumerCaughtUp();
+		ServiceProcess producer = this.pipeline.start("crypto-producer", SIMULATED);
+		ServiceProcess api = this.pipeline.start("crypto-api", Map.of("CRYPTOVIZ_COINS", COINS));
+		this.pipeline.awaitHistoryLoaded(producer);
+		this.pipeline.awaitConsumerCaughtUp();
 
 		this.browser = HeadlessChromium.start();
 		this.browser.get(api.url() + "/");

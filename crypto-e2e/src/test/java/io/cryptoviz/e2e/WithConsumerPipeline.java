@@ -19,13 +19,13 @@ abstract class WithConsumerPipeline {
 
 	@BeforeAll
 	void startPipeline() throws Exception {
-		pipeline = new Pipeline();
-		pipeline.start("crypto-consumer", Map.of());
+		this.pipeline = new Pipeline();
+		this.pipeline.start("crypto-consumer", Map.of());
 	}
 
 	@AfterAll
 	void stopPipeline() {
-		pipeline.close();
+		this.pipeline.close();
 	}
 
 }
