@@ -48,8 +48,8 @@ public abstract class CompactedTopicReader implements SmartLifecycle {
 	}
 
 	/**
-	 * Consumer settings for reading outside any group: the given ones without a group id, with no commits,
-	 * keys and values as strings.
+	 * Makes consumers that read outside any group: with the given settings but no group id, no commits, keys
+	 * and values as strings.
 	 */
 	public static Supplier<KafkaConsumer<String, String>> groupless(Map<String, Object> settings) {
 		Map<String, Object> groupless = new HashMap<>(settings);
@@ -66,6 +66,14 @@ public abstract class CompactedTopicReader implements SmartLifecycle {
 
 	/** Called once, on the reading thread, when every partition has been read up to where it ended at the start. */
 	protected void caughtUp() {
+	}
+
+	/**
+	 * Whether {@link #caughtUp()} is wanted. A reader that does not want it never asks where the partitions end:
+	 * while a topic is not created yet, each time it asks blocks it for up to 5 s between polls.
+	 */
+	protected boolean tellsCaughtUp() {
+		return true;
 	}
 
 	/** Reading stopped for good on this failure, until a restart. */
@@ -87,7 +95,7 @@ public abstract class CompactedTopicReader implements SmartLifecycle {
 			reading.assign(partitions);
 			reading.seekToBeginning(partitions);
 			Map<TopicPartition, Long> end = null;
-			boolean behind = true;
+			boolean behind = tellsCaughtUp();
 			while (!Thread.currentThread().isInterrupted()) {
 				for (ConsumerRecord<String, String> record : reading.poll(this.pollTimeout)) {
 					accept(record);
