@@ -1,16 +1,7 @@
 package io.cryptoviz.api.series;
 
-import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
-import java.util.Set;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 
 import io.cryptoviz.api.ApiSliceTests;
 import io.cryptoviz.api.cache.TickLedger;
@@ -23,7 +14,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MvcResult;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.BDDMockito.given;
@@ -122,42 +112,12 @@ class SeriesCacheTests extends ApiSliceTests {
 
 	@Test
 	void whenManyClientsAskForCandlesNotCachedYetThenInfluxDbGetsOneQueryAndEveryoneItsAnswer() throws Exception {
-		int clients = 8;
-		CountDownLatch queried = new CountDownLatch(1);
-		CountDownLatch answer = new CountDownLatch(1);
-		given(this.series.candles(any(), any(), any(), any())).willAnswer((invocation) -> {
-			queried.countDown();
-			assertThat(answer.await(60, TimeUnit.SECONDS)).isTrue();
-			return List.of(new Candle(Instant.parse("2025-10-30T10:00:00Z"), 1, 3, 0.5, 2, null));
-		});
-		List<Thread> threads = new ArrayList<>();
-		ExecutorService pool = Executors.newFixedThreadPool(clients, (task) -> {
-			Thread thread = new Thread(task, "client-" + threads.size());
-			threads.add(thread);
-			return thread;
-		});
-		try {
-			List<Future<MvcResult>> results = new ArrayList<>();
-			for (int i = 0; i < clients; i++) {
-				results.add(pool.submit(() -> this.mvc.perform(get(CANDLES)).andReturn()));
-			}
-			assertThat(queried.await(60, TimeUnit.SECONDS)).isTrue();
-			Set<Thread.State> waiting = EnumSet.of(Thread.State.BLOCKED, Thread.State.WAITING,
-					Thread.State.TIMED_WAITING);
-			await().atMost(Duration.ofSeconds(60))
-				.until(() -> threads.size() == clients
-						&& threads.stream().allMatch((thread) -> waiting.contains(thread.getState())));
-			answer.countDown();
-			for (Future<MvcResult> result : results) {
-				MvcResult done = result.get(60, TimeUnit.SECONDS);
-				assertThat(done.getResponse().getStatus()).isEqualTo(200);
-				assertThat(done.getResponse().getContentAsString()).contains("\"open\":1.0,\"high\":3.0");
-			}
-		}
-		finally {
-			answer.countDown();
-			pool.shutdownNow();
-		}
+		ConcurrentMisses misses = new ConcurrentMisses();
+		given(this.series.candles(any(), any(), any(), any())).willAnswer(
+				misses.held(List.of(new Candle(Instant.parse("2025-10-30T10:00:00Z"), 1, 3, 0.5, 2, null))));
+
+		misses.ask(this.mvc, CANDLES, "\"open\":1.0,\"high\":3.0");
+
 		verify(this.series, times(1)).candles(any(), any(), any(), any());
 	}
 

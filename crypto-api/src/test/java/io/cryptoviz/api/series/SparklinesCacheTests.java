@@ -1,26 +1,16 @@
 package io.cryptoviz.api.series;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.EnumSet;
 import java.util.List;
-import java.util.Set;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 
 import io.cryptoviz.api.ApiSliceTests;
 import io.cryptoviz.api.series.SeriesResponses.Sparkline;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.test.web.servlet.MvcResult;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyBoolean;
 import static org.mockito.ArgumentMatchers.eq;
@@ -99,46 +89,11 @@ class SparklinesCacheTests extends ApiSliceTests {
 	@Test
 	void whenManyClientsAskForSparklinesNotCachedYetThenInfluxDbGetsOneQueryAndEveryoneItsAnswer()
 			throws Exception {
-		int clients = 8;
-		CountDownLatch queried = new CountDownLatch(1);
-		CountDownLatch answer = new CountDownLatch(1);
-		given(this.series.sparklines(any(), anyBoolean(), any(), any(), any())).willAnswer((invocation) -> {
-			queried.countDown();
-			// InfluxDB is slow to answer: every other client has asked by the time it does
-			assertThat(answer.await(60, TimeUnit.SECONDS)).isTrue();
-			return BITCOIN_ONLY;
-		});
-		List<Thread> threads = new ArrayList<>();
-		ExecutorService pool = Executors.newFixedThreadPool(clients, (task) -> {
-			Thread thread = new Thread(task, "client-" + threads.size());
-			threads.add(thread);
-			return thread;
-		});
-		try {
-			List<Future<MvcResult>> results = new ArrayList<>();
-			for (int i = 0; i < clients; i++) {
-				results.add(pool.submit(() -> this.mvc.perform(get("/api/v1/sparklines")).andReturn()));
-			}
-			assertThat(queried.await(60, TimeUnit.SECONDS)).isTrue();
-			// the query under way holds one client; the others wait, for the cache or (were it not
-			// for the cache) for a query of their own
-			Set<Thread.State> waiting = EnumSet.of(Thread.State.BLOCKED, Thread.State.WAITING,
-					Thread.State.TIMED_WAITING);
-			await().atMost(Duration.ofSeconds(60))
-				.until(() -> threads.size() == clients
-						&& threads.stream().allMatch((thread) -> waiting.contains(thread.getState())));
-			answer.countDown();
+		ConcurrentMisses misses = new ConcurrentMisses();
+		given(this.series.sparklines(any(), anyBoolean(), any(), any(), any())).willAnswer(misses.held(BITCOIN_ONLY));
 
-			for (Future<MvcResult> result : results) {
-				MvcResult done = result.get(60, TimeUnit.SECONDS);
-				assertThat(done.getResponse().getStatus()).isEqualTo(200);
-				assertThat(done.getResponse().getContentAsString()).contains("\"coin\":\"bitcoin\",\"values\":[109000.0,null,109500.5]");
-			}
-		}
-		finally {
-			answer.countDown();
-			pool.shutdownNow();
-		}
+		misses.ask(this.mvc, "/api/v1/sparklines", "\"coin\":\"bitcoin\",\"values\":[109000.0,null,109500.5]");
+
 		verify(this.series, times(1)).sparklines(any(), anyBoolean(), any(), any(), any());
 	}
 
