@@ -41,7 +41,12 @@ public final class InfluxQl {
 
 	/** {@code time >= <from>ms AND time < <to>ms}: from inclusive, to exclusive. */
 	public static String timeBetween(Instant from, Instant to) {
-		return "time >= " + from.toEpochMilli() + "ms AND time < " + to.toEpochMilli() + "ms";
+		return timeFrom(from) + " AND time < " + to.toEpochMilli() + "ms";
+	}
+
+	/** {@code time >= <from>ms}: from inclusive. */
+	public static String timeFrom(Instant from) {
+		return "time >= " + from.toEpochMilli() + "ms";
 	}
 
 }

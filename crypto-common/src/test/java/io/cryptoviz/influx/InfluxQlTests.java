@@ -34,6 +34,7 @@ class InfluxQlTests {
 	void writesTimesAsMillisecondLiterals() {
 		assertThat(InfluxQl.timeBetween(Instant.parse("2025-10-31T10:00:00Z"), Instant.parse("2025-10-31T10:00:00.5Z")))
 			.isEqualTo("time >= 1761904800000ms AND time < 1761904800500ms");
+		assertThat(InfluxQl.timeFrom(Instant.parse("2025-10-31T10:00:00.5Z"))).isEqualTo("time >= 1761904800500ms");
 	}
 
 }

@@ -17,6 +17,7 @@ import io.cryptoviz.api.ApiProperties;
 import io.cryptoviz.api.coin.CoinCatalog;
 import io.cryptoviz.influx.CryptoPriceSchema;
 import io.cryptoviz.influx.InfluxGateway;
+import io.cryptoviz.influx.InfluxQl;
 import io.cryptoviz.influx.Row;
 import io.cryptoviz.tick.PriceTick;
 import org.jspecify.annotations.Nullable;
@@ -177,7 +178,7 @@ public class LatestPrices implements CoinCatalog {
 
 	private Map<String, LatestPrice> read(@Nullable Instant since) {
 		String query = "SELECT * FROM " + CryptoPriceSchema.MEASUREMENT
-				+ ((since != null) ? " WHERE time >= " + since.toEpochMilli() + "ms" : "") + " GROUP BY "
+				+ ((since != null) ? " WHERE " + InfluxQl.timeFrom(since) : "") + " GROUP BY "
 				+ CryptoPriceSchema.TAG_CRYPTO + " ORDER BY time DESC LIMIT 1";
 		Map<String, LatestPrice> latest = new HashMap<>();
 		for (Row row : this.influx.query(query)) {

@@ -89,8 +89,8 @@ final class CandleQueries {
 	}
 
 	private static String latest(String fields, String measurement, Collection<String> coins, Instant from) {
-		return "SELECT " + fields + " FROM " + measurement + " WHERE " + InfluxQl.coinIn(coins) + " AND time >= "
-				+ from.toEpochMilli() + "ms GROUP BY " + CandleSchema.TAG_CRYPTO + " ORDER BY time DESC LIMIT 1";
+		return "SELECT " + fields + " FROM " + measurement + " WHERE " + InfluxQl.coinIn(coins) + " AND "
+				+ InfluxQl.timeFrom(from) + " GROUP BY " + CandleSchema.TAG_CRYPTO + " ORDER BY time DESC LIMIT 1";
 	}
 
 	private List<Row> query(InfluxTarget target, List<String> statements) {
