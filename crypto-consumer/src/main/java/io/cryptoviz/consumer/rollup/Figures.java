@@ -19,7 +19,10 @@ final class Figures {
 			MARKET_CAP = 6, OPEN_EUR = 7, OPEN_USD = 8, SUM_EUR = 9, SUM_USD = 10, TICKS = 11, TICKS_EUR = 12,
 			VOLUME = 13, COUNT = 14;
 
-	/** The figures that are the first value there is, and those that are the last. */
+	/**
+	 * The figures that are the first value there is, and those that are the last: one list for
+	 * {@link #aggregate} and {@link #followedBy}, which must agree to the bit.
+	 */
 	private static final int[] FIRSTS = { OPEN_USD, OPEN_EUR }, LASTS = { CLOSE_USD, CLOSE_EUR, VOLUME, MARKET_CAP };
 
 	private final double[] values;
@@ -79,12 +82,12 @@ final class Figures {
 		for (int m = 0; m < size; m++) {
 			double[] member = members[m].values;
 			long time = times[m];
-			first(values, firstAt, OPEN_USD, member[OPEN_USD], time);
-			first(values, firstAt, OPEN_EUR, member[OPEN_EUR], time);
-			last(values, lastAt, CLOSE_USD, member[CLOSE_USD], time);
-			last(values, lastAt, CLOSE_EUR, member[CLOSE_EUR], time);
-			last(values, lastAt, VOLUME, member[VOLUME], time);
-			last(values, lastAt, MARKET_CAP, member[MARKET_CAP], time);
+			for (int field : FIRSTS) {
+				first(values, firstAt, field, member[field], time);
+			}
+			for (int field : LASTS) {
+				last(values, lastAt, field, member[field], time);
+			}
 			mergeExtremesAndSums(values, member);
 		}
 		return Double.isNaN(values[OPEN_USD]) ? null : new Figures(values);
