@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -167,7 +168,7 @@ public class Rollups {
 		if (unknown.isEmpty()) {
 			return;
 		}
-		Instant from = RollupInterval.coarsest().bucketOf(java.util.Collections.min(unknown.values()));
+		Instant from = RollupInterval.coarsest().bucketOf(Collections.min(unknown.values()));
 		Map<String, Long> horizons = new TreeMap<>();
 		unknown.keySet().forEach((coin) -> horizons.put(coin, from.toEpochMilli()));
 		List<Row> latest = new ArrayList<>(this.queries.latestPoints(unknown.keySet(), from));
